@@ -1,0 +1,127 @@
+"""Development settings: relative URLs, content cache on, drafts listed locally.
+
+`publishconf.py` imports everything here and overrides what production needs.
+"""
+
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+
+# Pelican loads each plugin folder as a top-level module but does not put
+# plugins/ on sys.path; the shared `sitekit` package lives there too.
+if str(PROJECT_ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
+
+AUTHOR = "Kestrel team"
+SITENAME = "Kestrel Field Notes"
+SITESUBTITLE = "What we make, what we are paid, and what you told us"
+SITE_DESCRIPTION = (
+    "The Kestrel Outdoor Co. blog: repairs, community, and an open record of "
+    "money, motives and the feedback that changed what we do."
+)
+BRAND_NAME = "Kestrel Outdoor Co."
+SITEURL = "http://127.0.0.1:8000"
+# Templates get a relative SITEURL; canonical and OpenGraph URLs need this.
+CANONICAL_ROOT = SITEURL
+RELATIVE_URLS = True
+
+PATH = str(PROJECT_ROOT / "content")
+OUTPUT_PATH = str(PROJECT_ROOT / "output")
+THEME = str(PROJECT_ROOT / "theme")
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+# content/data/ (YAML read by plugins) and content/roundups/ sit outside
+# ARTICLE_PATHS, PAGE_PATHS and STATIC_PATHS, so they are never copied.
+
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Clean URLs: every page is a folder with an index.html.
+ARTICLE_URL = "{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{slug}/index.html"
+ARTICLE_LANG_URL = "{date:%Y}/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "{date:%Y}/{slug}-{lang}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{slug}-{lang}/"
+DRAFT_LANG_SAVE_AS = "drafts/{slug}-{lang}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{slug}-{lang}/"
+PAGE_LANG_SAVE_AS = "{slug}-{lang}/index.html"
+DRAFT_PAGE_URL = "drafts/pages/{slug}/"
+DRAFT_PAGE_SAVE_AS = "drafts/pages/{slug}/index.html"
+DRAFT_PAGE_LANG_URL = "drafts/pages/{slug}-{lang}/"
+DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{slug}-{lang}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+
+# Feeds are generated locally too, so the preview shows exactly what
+# subscribers will get.
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/category/{slug}.rss.xml"
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = False
+
+# Theme switches.
+SHOW_DRAFTS = True  # list drafts on the home page, local preview only
+DISPLAY_PAGES_ON_MENU = False
+MENUITEMS_MAIN = [
+    ("Articles", "archives/"),
+    ("Topics", "categories/"),
+    ("About", "about/"),
+    ("Ask us", "ask/"),
+]
+FOOTER_LINKS = [
+    ("Editorial & disclosure policy", "editorial-policy/"),
+    ("Ask us a question", "ask/"),
+    ("Privacy and your words", "privacy/"),
+]
+POLICY_URL = "editorial-policy/"
+ASK_URL = "ask/"
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = str(PROJECT_ROOT / ".cache" / "pelican")
+
+PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
+PLUGINS = ["sitekit"]

@@ -1,0 +1,53 @@
+"""Turn Pelican's "Could not process FILE" log errors into build problems.
+
+Pelican skips a file whose front matter it cannot read and logs an error;
+for authors that silent skip is a lost post, so it becomes a problem with
+the file, line and field.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from . import problems
+
+FIX_HINTS = {
+    "date": "write dates as 2026-10-03 or 2026-10-03 14:30",
+    "modified": "write dates as 2026-10-03 or 2026-10-03 14:30",
+}
+
+
+class SkippedFileHandler(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg != "Could not process %s" or not record.args:
+            return
+        path = str(record.args[0])
+        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        problems.report(path, *describe(path, error))
+
+
+def describe(path: str, error: BaseException | None) -> tuple[int, str, str]:
+    """Line, field and message for an exception raised while reading a file."""
+    text = str(error) if error else "the file could not be read"
+    value = text.split("'")[1] if text.count("'") >= 2 else ""
+    line, field = problems.line_containing(path, value) if value else (1, "")
+    field = field or "file"
+    hint = FIX_HINTS.get(field.lower(), "check the front matter syntax (Key: value, one per line)")
+    return line, field, f"{text}; {hint}"
+
+
+_handler = SkippedFileHandler()
+
+
+def start() -> None:
+    logger = logging.getLogger("pelican")
+    if _handler not in logger.handlers:
+        logger.addHandler(_handler)
+
+
+def stop() -> None:
+    logging.getLogger("pelican").removeHandler(_handler)

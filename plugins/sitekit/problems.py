@@ -1,0 +1,98 @@
+"""Build problems: collected while reading, reported together before writing.
+
+Every plugin reports mistakes in the sources here instead of raising, so an
+author sees all of them at once as ``path:line: field: message``. The build
+then stops before anything is written, which leaves the previous output as it
+was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}: {self.field}: {self.message}"
+
+
+class BuildFailed(SystemExit):
+    """Stops the build with exit status 1.
+
+    A SystemExit, not an Exception: Pelican's command line logs ordinary
+    exceptions with a traceback, and the report is all the author needs.
+    """
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(1)
+
+    def report(self) -> str:
+        return format_report(self.problems)
+
+
+_problems: list[Problem] = []
+
+
+def reset() -> None:
+    _problems.clear()
+
+
+def report(path, line: int, field: str, message: str) -> None:
+    _problems.append(Problem(str(path), int(line or 1), field, message))
+
+
+def collected() -> list[Problem]:
+    return list(_problems)
+
+
+def format_report(problems: list[Problem]) -> str:
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    lines = [f"Build stopped: {count} {noun} in the sources. Nothing was written."]
+    lines += [f"  {problem}" for problem in problems]
+    lines.append("Fix them and build again; the previous output is unchanged.")
+    return "\n".join(lines)
+
+
+def display_path(path: str) -> str:
+    """A path relative to the working directory when it lies inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
+def metadata_line(path, key: str) -> int:
+    """The line of ``Key:`` in a file's front matter (1 when not found)."""
+    pattern = re.compile(rf"^\s*:?{re.escape(key)}\s*:", re.IGNORECASE)
+    for number, line in enumerate(read_lines(path), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def line_containing(path, text: str) -> tuple[int, str]:
+    """The first line holding ``text`` and the metadata key on that line."""
+    for number, line in enumerate(read_lines(path), start=1):
+        if text and text in line:
+            key = line.split(":", 1)[0].strip(" :") if ":" in line else ""
+            return number, key
+    return 1, ""
+
+
+def read_lines(path) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
