@@ -104,7 +104,7 @@ def read_yaml(path: Path) -> Any:
         line = mark.line + 1 if mark else 1
         column = f", column {mark.column + 1}" if mark else ""
         reason = getattr(error, "problem", None) or str(error)
-        hint = " YAML indents with spaces, never tabs." if "\t" in reason or "tab" in reason else ""
+        hint = " YAML indents with spaces, never tabs." if "\\t" in reason or "tab" in reason else ""
         problems.report(path, line, "yaml", f"syntax error{column}: {reason}.{hint}")
         return None
     except (TypeError, ValueError) as error:  # e.g. a list used as a mapping key
