@@ -98,14 +98,16 @@ DISPLAY_PAGES_ON_MENU = False
 MENUITEMS_MAIN = [
     ("Articles", "archives/"),
     ("Topics", "categories/"),
-    ("About", "about/"),
-    ("Ask us", "ask/"),
+    ("About", "page:about"),
+    ("Ask us", "page:ask"),
 ]
 FOOTER_LINKS = [
-    ("Editorial & disclosure policy", "editorial-policy/"),
-    ("Ask us a question", "ask/"),
-    ("Privacy and your words", "privacy/"),
+    ("Editorial & disclosure policy", "page:editorial-policy"),
+    ("Ask us a question", "page:ask"),
+    ("Privacy and your words", "page:privacy"),
 ]
+# Menu links written "page:SLUG" point at that page and are left out when a
+# site has no such page, so the theme never links to a missing file.
 POLICY_URL = "editorial-policy/"
 ASK_URL = "ask/"
 

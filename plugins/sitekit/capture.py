@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from . import problems
 
@@ -21,11 +22,12 @@ FIX_HINTS = {
 class SkippedFileHandler(logging.Handler):
     def __init__(self):
         super().__init__(level=logging.ERROR)
+        self.content_path = Path(".")
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.msg != "Could not process %s" or not record.args:
             return
-        path = str(record.args[0])
+        path = str(self.content_path / str(record.args[0]))
         error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
         problems.report(path, *describe(path, error))
 
@@ -43,7 +45,8 @@ def describe(path: str, error: BaseException | None) -> tuple[int, str, str]:
 _handler = SkippedFileHandler()
 
 
-def start() -> None:
+def start(content_path) -> None:
+    _handler.content_path = Path(content_path)
     logger = logging.getLogger("pelican")
     if _handler not in logger.handlers:
         logger.addHandler(_handler)
