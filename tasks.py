@@ -94,10 +94,19 @@ def publish(c):
 @task
 def livereload(c, port=PORT):
     """Build, serve at http://127.0.0.1:8000 and rebuild + refresh on every change."""
+    import livereload.server
     from livereload import Server
 
+    # livereload injects an inline <script>, which the theme's CSP refuses;
+    # the theme links livereload.js as a same-origin file instead.
+    class NoInlineScript(livereload.server.LiveScriptInjector):
+        def transform_first_chunk(self, status_code, headers, chunk, finishing):
+            return status_code, headers, chunk
+
+    livereload.server.LiveScriptInjector = NoInlineScript
+
     def rebuild_site():
-        result = build_site(DEV_SETTINGS, OUTPUT)
+        result = build_site(DEV_SETTINGS, OUTPUT, {"LIVERELOAD_PORT": int(port)})
         if not result.ok:
             print(result.report, flush=True)
         return result.ok

@@ -24,7 +24,10 @@ def stop_before_writing(pelican) -> None:
     found = problems.collected()
     if found:
         failure = problems.BuildFailed(found)
-        print(failure.report(), flush=True)
+        # The `pelican` command line shows nothing of a SystemExit, so the
+        # report is printed here; sitebuild callers print it themselves.
+        if pelican.settings.get("PRINT_BUILD_REPORT", True):
+            print(failure.report(), flush=True)
         raise failure
 
 

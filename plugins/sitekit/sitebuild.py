@@ -50,6 +50,7 @@ def build(settings_file, output=None, overrides: dict | None = None, atomic: boo
     if atomic:
         shutil.rmtree(staging, ignore_errors=True)
     settings["OUTPUT_PATH"] = str(staging)
+    settings["PRINT_BUILD_REPORT"] = False
 
     recorder = _Recorder()
     logger = logging.getLogger("pelican")
