@@ -95,3 +95,11 @@ def test_new_post_builds_as_a_listed_draft(tmp_path):
                     "--content-dir", str(content / "articles")], check=True, capture_output=True, cwd=ROOT)
     result = build_site(tmp_path, content=content)
     assert "Fresh idea" in soup(result.output / "index.html").select_one(".drafts").get_text()
+
+
+def test_a_post_without_title_is_not_silently_skipped(tmp_path):
+    content = copy_content(tmp_path)
+    article = content / "articles/untitled.md"
+    article.write_text("Date: 2026-10-01\nCategory: Community\n\nNo title here.\n")
+    result = build_site(tmp_path, content=content, expect_ok=False)
+    assert f"{article}:1: Title: is missing" in result.report

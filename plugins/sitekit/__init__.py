@@ -13,7 +13,8 @@ from . import capture, jsonld, problems
 
 def start_build(pelican) -> None:
     problems.reset()
-    capture.start(pelican.settings["PATH"])
+    if pelican.settings.get("STRICT_SOURCES", True):
+        capture.start(pelican.settings["PATH"])
     pelican.settings.setdefault("JINJA_GLOBALS", {})
     pelican.settings["JINJA_GLOBALS"]["structured_data"] = jsonld.structured_data
 

@@ -1,8 +1,9 @@
-"""Turn Pelican's "Could not process FILE" log errors into build problems.
+"""Turn Pelican's "skipped this file" log errors into build problems.
 
-Pelican skips a file whose front matter it cannot read and logs an error;
-for authors that silent skip is a lost post, so it becomes a problem with
-the file, line and field.
+Pelican skips a file whose front matter it cannot read, or that lacks a
+title, and logs an error; for authors that skip is a lost post, so it
+becomes a problem with the file, line and field. Set STRICT_SOURCES = False
+to keep Pelican's own behaviour (e.g. to build a foreign corpus).
 """
 
 from __future__ import annotations
@@ -25,11 +26,15 @@ class SkippedFileHandler(logging.Handler):
         self.content_path = Path(".")
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.msg != "Could not process %s" or not record.args:
-            return
-        path = str(self.content_path / str(record.args[0]))
-        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
-        problems.report(path, *describe(path, error))
+        if record.msg == "Could not process %s" and record.args:
+            path = str(self.content_path / str(record.args[0]))
+            error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+            problems.report(path, *describe(path, error))
+        elif record.msg == "Skipping %s: could not find information about '%s'" and record.args:
+            path, name = str(record.args[0]), str(record.args[1])
+            key = name.capitalize()
+            problems.report(path, 1, key, f"is missing, so Pelican would skip this file; add '{key}: ...' "
+                            "to the front matter.")
 
 
 def describe(path: str, error: BaseException | None) -> tuple[int, str, str]:
