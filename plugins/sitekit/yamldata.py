@@ -74,10 +74,15 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 @dataclass
 class Entry:
-    """A validated entry and the line it starts on."""
+    """A validated entry and the line it starts on.
+
+    ``raw`` is the mapping as read (a LineDict), so checks made after
+    validation can still name a line: ``line_of(entry.raw, ["history", 2])``.
+    """
 
     value: Any
     line: int
+    raw: Any = None
 
 
 def read_yaml(path: Path) -> Any:
@@ -155,7 +160,7 @@ def load_entries(path: Path, list_key: str, model_for: Callable[[dict], type[Bas
             for detail in error.errors():
                 report_validation_error(path, item, model, detail)
             continue
-        entries.append(Entry(value, line))
+        entries.append(Entry(value, line, item))
     return entries
 
 

@@ -1,0 +1,118 @@
+"""Read feedback.yaml, check it against the site, and connect it to articles.
+
+Every mistake goes to ``sitekit.problems`` with its line; entries with a
+mistake are left out, so the rest can still be checked in the same build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitekit import problems
+from sitekit.asof import as_of_date
+from sitekit.yamldata import line_of, load_entries, problems_for, report_duplicate_ids
+
+from .checks import entry_findings
+from .model import Withdrawn, model_for
+from .view import Item, make_item, order
+
+LIST_KEY = "feedback"
+
+
+@dataclass
+class Learned:
+    items: list[Item] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)  # every id in the file, withdrawn ones too
+    as_of: dt.date = dt.date(1970, 1, 1)
+
+
+def site_as_of(context: dict) -> dt.date:
+    """The site's "today" for the future-date check.
+
+    Feedback dates are left out on purpose: counting them would make every
+    feedback date "today" or earlier by definition.
+    """
+    return as_of_date(list(context.get("articles", [])) + list(context.get("hidden_articles", [])))
+
+
+def link_targets(context: dict) -> tuple[dict, set[str]]:
+    """Slug -> published article or page, and the slugs of drafts."""
+    published = {}
+    for key in ("articles", "hidden_articles", "pages", "hidden_pages"):
+        for content in context.get(key, []):
+            published.setdefault(content.slug, content)
+    drafts = {c.slug for key in ("drafts", "draft_pages") for c in context.get(key, [])}
+    return published, drafts - set(published)
+
+
+def load(path: Path, settings: dict, context: dict) -> Learned:
+    learned = Learned(as_of=site_as_of(context))
+    if not path.is_file():
+        return learned
+    entries = load_entries(path, LIST_KEY, model_for)
+    learned.ids = {entry.value.id for entry in entries}
+    entries = report_duplicate_ids(path, entries)
+    published, drafts = link_targets(context)
+    items = []
+    for entry in entries:
+        if isinstance(entry.value, Withdrawn):
+            continue
+        findings = entry_findings(entry.value, learned.as_of, set(published), drafts)
+        for location, name, message in findings:
+            problems.report(path, line_of(entry.raw, location), name, message)
+        if not findings:
+            items.append((entry, make_item(entry.value, settings, published)))
+    check_theme_slugs(path, items)
+    learned.items = order([item for _, item in items])
+    return learned
+
+
+def check_theme_slugs(path: Path, items: list) -> None:
+    """Two spellings of one theme would share a page; a theme needs letters for its URL."""
+    spelling: dict[str, str] = {}
+    for entry, item in items:
+        line = line_of(entry.raw, ["theme"])
+        if not item.theme_slug:
+            problems.report(path, line, "theme", f"{item.theme!r} has no letters or digits to make a "
+                            "page address from; name the theme in words.")
+        elif spelling.setdefault(item.theme_slug, item.theme) != item.theme:
+            problems.report(path, line, "theme", f"{item.theme!r} and {spelling[item.theme_slug]!r} "
+                            "would share one page; spell the theme the same way everywhere.")
+
+
+def connect_articles(learned: Learned, context: dict, data_path: Path) -> None:
+    """``Learned_from: id, id`` on articles: a box on the article, a link back on each item."""
+    by_id = {item.id: item for item in learned.items}
+    data_has_problems = bool(problems_for(data_path))
+    published = {id(a) for key in ("articles", "hidden_articles") for a in context.get(key, [])}
+    for key in ("articles", "hidden_articles", "drafts"):
+        for article in context.get(key, []):
+            article.learned_items = []
+            raw = article.metadata.get("learned_from")
+            if not raw:
+                continue
+            for wanted in parse_ids(raw):
+                if wanted in by_id:
+                    article.learned_items.append(by_id[wanted])
+                    if id(article) in published:
+                        by_id[wanted].articles.append(article)
+                elif wanted not in learned.ids and not data_has_problems:
+                    report_unknown(article, wanted, learned.ids, data_path)
+    for item in learned.items:
+        item.articles.sort(key=lambda a: (a.date, a.slug))
+
+
+def parse_ids(raw) -> list[str]:
+    values = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+    return [value.strip() for value in values if value.strip()]
+
+
+def report_unknown(article, wanted: str, known: set[str], data_path: Path) -> None:
+    close = difflib.get_close_matches(wanted, sorted(known), n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    where = data_path.name if known else f"{data_path.name} (the file is missing or empty)"
+    problems.report(article.source_path, problems.metadata_line(article.source_path, "Learned_from"),
+                    "Learned_from", f"'{wanted}' is not an id in {where}.{hint}")

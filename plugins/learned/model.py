@@ -1,0 +1,105 @@
+"""The shape of one entry in content/data/feedback.yaml.
+
+Types, required fields and allowed values live here; rules that relate
+fields to each other or to the rest of the site live in checks.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+Status = Literal["heard", "planned", "in_progress", "shipped", "declined"]
+Source = Literal["survey", "email", "comment", "support", "event", "interview", "social"]
+Consent = Literal["quote", "paraphrase", "withdrawn"]
+
+STATUSES: tuple[str, ...] = ("heard", "planned", "in_progress", "shipped", "declined")
+STATUS_LABELS = {"heard": "Heard", "planned": "Planned", "in_progress": "In progress",
+                 "shipped": "Shipped", "declined": "Declined"}
+SOURCES: tuple[str, ...] = ("survey", "email", "comment", "support", "event", "interview", "social")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def slug_id(value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise ValueError(f"{value!r} is not a valid id; use lowercase letters, digits and hyphens, "
+                         "e.g. wider-size-range")
+    return value
+
+
+def not_blank(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise ValueError("is empty; write the text or remove the field")
+    return value.strip() if value is not None else None
+
+
+class Step(BaseModel):
+    """An earlier status of an item, in ``history``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.date
+    status: Status
+    note: str | None = None
+
+    _blank = field_validator("note")(not_blank)
+
+
+class Feedback(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    received: dt.date
+    source: Source
+    theme: str
+    said: str
+    consent: Consent  # "withdrawn" entries are validated by Withdrawn (see model_for)
+    count: int = Field(1, ge=1, strict=True)
+    status: Status
+    did: str | None = None
+    reason: str | None = None
+    note: str | None = None
+    updated: dt.date | None = None
+    links: list[str] = Field(default_factory=list)
+    history: list[Step] = Field(default_factory=list)
+
+    _id = field_validator("id")(slug_id)
+    _blank = field_validator("theme", "said", "did", "reason", "note")(not_blank)
+
+    @property
+    def changed(self) -> dt.date:
+        """The date of the current status."""
+        return self.updated or self.received
+
+
+class Withdrawn(BaseModel):
+    """A reader took back their consent: only the id stays, nothing is published."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    consent: Literal["withdrawn"]
+
+    _id = field_validator("id")(slug_id)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_id_and_consent(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            left = [str(key) for key in data if key not in ("id", "consent")]
+            if left:
+                raise PydanticCustomError(
+                    "withdrawn_has_content",
+                    "consent is withdrawn, so keep only 'id' and 'consent' and delete {fields}: "
+                    "the reader asked for their words to be erased.",
+                    {"fields": ", ".join(left)},
+                )
+        return data
+
+
+def model_for(item: dict) -> type[BaseModel]:
+    return Withdrawn if item.get("consent") == "withdrawn" else Feedback
