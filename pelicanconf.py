@@ -99,17 +99,24 @@ MENUITEMS_MAIN = [
     ("Articles", "archives/"),
     ("Topics", "categories/"),
     ("About", "page:about"),
+    ("Questions", "questions/"),  # reader_questions plugin
     ("Ask us", "page:ask"),
+    ("What we learned", "learned/"),  # learned plugin
 ]
 FOOTER_LINKS = [
     ("Editorial & disclosure policy", "page:editorial-policy"),
     ("Ask us a question", "page:ask"),
     ("Privacy and your words", "page:privacy"),
+    ("Transparency report", "transparency/"),  # disclosure plugin
 ]
 # Menu links written "page:SLUG" point at that page and are left out when a
 # site has no such page, so the theme never links to a missing file.
 POLICY_URL = "editorial-policy/"
 ASK_URL = "ask/"
+
+# Autoescape on: anything a template prints is text unless it is marked safe
+# (article.content and summaries, which Pelican renders from trusted sources).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
 
 MARKDOWN = {
     "extension_configs": {
@@ -126,4 +133,41 @@ LOAD_CONTENT_CACHE = True
 CACHE_PATH = str(PROJECT_ROOT / ".cache" / "pelican")
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
-PLUGINS = ["sitekit"]
+PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned"]
+
+# disclosure plugin: labels for paid, gifted and employee posts (README: Disclosure).
+DISCLOSURE_MARKET = "US"  # "US" (FTC wording) or "UK" (ASA labels "Ad", "Advertisement feature")
+DISCLOSURE_TYPES = {}  # per-type changes to the market preset, e.g. {"gifted": {"label": "Gift"}}
+DISCLOSURE_POLICY_URL = "editorial-policy/"  # "What this means" on every notice
+DISCLOSURE_REPORT_URL = "transparency/"
+DISCLOSURE_REPORT_SAVE_AS = "transparency/index.html"
+AFFILIATE_LINK_PATTERNS = [  # regular expressions searched in each link's URL
+    r"^https?://([\w-]+\.)*amazon\.[a-z.]+/[^#]*[?&]tag=",
+    r"^https?://([\w-]+\.)*(amzn\.to|amzn\.eu|amzn\.asia)/",
+    r"^https?://([\w-]+\.)*(awin1\.com|shareasale\.com|linksynergy\.com|anrdoezrs\.net|"
+    r"dpbolvw\.net|jdoqocy\.com|kqzyfj\.com|tkqlhce\.com|tradedoubler\.com|skimresources\.com|"
+    r"viglink\.com|rstyle\.me|prf\.hn|sjv\.io|pxf\.io|7eer\.net|avantlink\.com|pjtra\.com|"
+    r"pntra\.com|webgains\.com|howl\.me|go2cloud\.org)/",
+    r"[?&](aff|affid|aff_id|affiliate|affiliate_id|affiliateid)=",
+    r"[?&]utm_medium=affiliate(&|#|$)",
+]
+
+# reader_questions plugin: roundups of reader questions (README: Reader questions).
+QUESTIONS_FILE = "data/questions.yaml"  # inside PATH
+ROUNDUPS_PATH = "roundups"  # optional intro per period: roundups/2026-10.md (or 2026-q4.md)
+ROUNDUP_PERIOD = "month"  # "month" (questions/2026-10/) or "quarter" (questions/2026-q4/)
+ROUNDUP_AUTHOR = "Kestrel team"
+ROUNDUP_CATEGORY = "Reader questions"
+ROUNDUP_URL = "questions/{period}/"
+ROUNDUP_SAVE_AS = "questions/{period}/index.html"
+QUESTIONS_URL = "questions/"
+QUESTIONS_SAVE_AS = "questions/index.html"
+QUESTIONS_ASK_URL = "ask/"  # the call to ask on /questions/ and on every roundup
+
+# learned plugin: "What we learned from you" pages (README: What we learned from you).
+LEARNED_DATA = "data/feedback.yaml"  # relative to PATH
+LEARNED_URL = "learned/"
+LEARNED_SAVE_AS = "learned/index.html"
+LEARNED_THEME_URL = "learned/{slug}/"
+LEARNED_THEME_SAVE_AS = "learned/{slug}/index.html"
+LEARNED_FEED_ATOM = "feeds/learned.atom.xml"  # one entry per status change; None turns it off
