@@ -7,11 +7,13 @@ INVOKE := $(BIN)/invoke
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
 
-.PHONY: help serve test build rebuild preview publish clean regenerate reserve new-post browser
+.PHONY: help serve test check lighthouse build rebuild preview publish clean regenerate reserve new-post browser java
 
 help:
 	@echo "make serve   build the sample site and serve it at http://127.0.0.1:8000 with live reload"
-	@echo "make test    run the whole test suite (browser tests included)"
+	@echo "make test    run the whole test suite (browser tests included), then the publishing gates"
+	@echo "make check   publishing gates only: links, HTML, feeds, accessibility, page budget, JSON-LD"
+	@echo "make lighthouse   Lighthouse scores per page type (optional; installs npm lighthouse locally)"
 	@echo "make build | preview | rebuild | clean | publish | new-post TITLE=\"...\""
 
 $(READY): requirements.txt
@@ -23,11 +25,25 @@ $(READY): requirements.txt
 serve: $(READY)
 	$(INVOKE) livereload
 
-test: $(READY) browser
+test: $(READY) browser java
 	$(BIN)/python -m pytest
+	$(INVOKE) check
+
+check: $(READY) browser java
+	$(INVOKE) check
 
 browser:
 	@sh scripts/ensure-chromium.sh "$(CHROMIUM_PATH)"
+
+java:
+	@sh scripts/ensure-java.sh
+
+LIGHTHOUSE := .cache/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	npm install --prefix .cache/lighthouse --save-exact --no-audit --no-fund lighthouse@12.2.3
+
+lighthouse: $(READY) browser $(LIGHTHOUSE)
+	CHROME_PATH="$(CHROMIUM_PATH)" $(INVOKE) lighthouse
 
 build rebuild preview publish clean regenerate reserve: $(READY)
 	$(INVOKE) $@

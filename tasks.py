@@ -91,6 +91,30 @@ def publish(c):
     print("Upload output/ to the host (GitHub Pages: the deploy workflow does this).")
 
 
+@task(help={"keep": "Also copy the checked site into this folder (default: removed afterwards)"})
+def check(c, keep=""):
+    """Publishing gates: build with publishconf.py into a fresh folder and check every page."""
+    from checks.runner import check_site
+
+    ok, report = check_site(PUBLISH_SETTINGS, report_dir=ROOT / ".cache" / "check",
+                            keep=Path(keep).resolve() if keep else None)
+    print(report, flush=True)
+    if not ok:
+        raise Exit("invoke check failed: fix the problems listed above before publishing.", code=1)
+
+
+@task
+def lighthouse(c):
+    """Lighthouse scores per page type (run `make lighthouse`, which installs it)."""
+    from checks.lighthouse import run
+
+    binary = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise Exit("Lighthouse is not installed: run `make lighthouse`.", code=1)
+    if not run(PUBLISH_SETTINGS, binary):
+        raise Exit(code=1)
+
+
 @task
 def livereload(c, port=PORT):
     """Build, serve at http://127.0.0.1:8000 and rebuild + refresh on every change."""
@@ -157,3 +181,115 @@ def new_post(c, title, category="Community", author="", content_dir=""):
         encoding="utf-8",
     )
     print(path)
+
+
+@task(auto_shortflags=False, help={
+    "question": "The reader's words (prompted if missing)",
+    "topic": "Topic the roundup groups it under, e.g. Repairs (prompted if missing)",
+    "consent": "named | anonymous (prompted if missing)",
+    "name": "The reader's first name (needed when consent is named)",
+    "region": "Where they are, e.g. Ohio (optional)",
+    "id": "Unique id for the anchor #q-<id> (default: from the question)",
+    "asked": "Date the question arrived, YYYY-MM-DD (default: today)",
+    "status": "open | answered | declined (default: open)",
+    "answer": "The team's answer in Markdown (status answered; prompted if missing)",
+    "reason": "Why we declined (status declined; prompted if missing)",
+    "responded_on": "Date answered or declined, YYYY-MM-DD (default: today)",
+    "responded_by": "Who answered (optional)",
+    "related": "Comma-separated slugs of related articles (optional)",
+    "content_path": "The content folder (default: content/)",
+})
+def add_question(c, question="", topic="", consent="", name="", region="", id="", asked="", status="open",
+                 answer="", reason="", responded_on="", responded_by="", related="", content_path=""):
+    """Append a reader question to content/data/questions.yaml and check the file."""
+    from reader_questions import adding
+    from reader_questions.checking import check_questions_file
+    from reader_questions.loading import questions_path
+    from sitekit.sitebuild import load_settings
+
+    overrides = {"PATH": str(Path(content_path).resolve())} if content_path else {}
+    settings = load_settings(DEV_SETTINGS, {**overrides, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})
+    path = questions_path(settings)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+
+    question = question or _prompt("Question (the reader's words)", "question")
+    topic = topic or _prompt("Topic", "topic")
+    consent = consent or _prompt("Consent (named or anonymous)", "consent")
+    if consent == "withdrawn":
+        raise Exit("A withdrawn question is never added. To withdraw one already in the file, delete its "
+                   "text and keep only its id and 'consent: withdrawn' (README, \"Reader questions\").", code=1)
+    if consent == "named" and not name:
+        name = _prompt("Name the reader agreed to", "name")
+    if status == "answered" and not answer:
+        answer = _prompt("Answer (Markdown)", "answer")
+    if status == "declined" and not reason:
+        reason = _prompt("Why we declined", "reason")
+    question_id = id or adding.suggested_id(question, text, slugify)
+    if not adding.valid_id(question_id):
+        raise Exit(f"--id {question_id!r}: use lower-case letters, digits and hyphens.", code=1)
+    today = dt.date.today()
+    entry = adding.entry_for(
+        id=question_id, asked=_date(asked, "asked") or today, question=question.strip(), consent=consent,
+        topic=topic.strip(), status=status, name=name.strip(), region=region.strip(), answer=answer,
+        reason=reason, responded_on=(_date(responded_on, "responded-on") or today) if status != "open" else None,
+        responded_by=responded_by.strip(), related=[s.strip() for s in related.split(",") if s.strip()],
+    )
+    previous, line = adding.append_entry(path, entry)
+    found = check_questions_file(settings)
+    if found:
+        if previous:
+            path.write_text(previous, encoding="utf-8")
+        else:
+            path.unlink()
+        listed = "\n".join(f"  {problem}" for problem in found)
+        raise Exit(f"{path.name} would have problems:\n{listed}\nThe question was not added; "
+                   f"{path} is unchanged.", code=1)
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"Added question '{question_id}' to {shown} (line {line}).")
+
+
+def _prompt(label: str, option: str) -> str:
+    try:
+        value = input(f"{label}: ").strip()
+    except EOFError:
+        value = ""
+    if not value:
+        raise Exit(f"Missing --{option.replace('_', '-')}; nothing was added.", code=1)
+    return value
+
+
+def _date(value: str, option: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Exit(f"--{option} {value!r} is not a date; write it as YYYY-MM-DD.", code=1) from None
+
+
+@task(auto_shortflags=False, help={
+    "csv_file": "The survey tool's CSV export (header row first)",
+    "said": "Column holding what the reader said",
+    "theme": "Column holding the theme",
+    "consent_column": "Column holding the publishing consent (yes/y/true/agree/1 counts)",
+    "source": "Value to record as source, e.g. survey",
+    "mapping": "YAML file with the same keys (said, theme, consent_column, source, date, ...)",
+    "date": "Column holding the date (default: Timestamp, Submitted At, ...)",
+    "date_format": "strptime format when dates are not year first, e.g. '%d/%m/%Y %H:%M:%S'",
+    "consent_as": "quote (default) or paraphrase: how consenting readers' words are shown",
+    "data": "Feedback file to write (default: content/data/feedback.yaml)",
+})
+def import_feedback(c, csv_file, said="", theme="", consent_column="", source="", mapping="", date="",
+                    date_format="", consent_as="", data=""):
+    """Append survey answers (CSV export) to feedback.yaml as new 'heard' entries."""
+    from learned.importer import ImportFailed, import_csv, read_mapping
+
+    data_path = Path(data) if data else ROOT / "content" / "data" / "feedback.yaml"
+    try:
+        options = read_mapping(Path(mapping) if mapping else None, said=said, theme=theme,
+                               consent_column=consent_column, source=source, date=date,
+                               date_format=date_format, consent_as=consent_as)
+        summary = import_csv(Path(csv_file), data_path, options)
+    except ImportFailed as failure:
+        raise Exit("Import stopped, nothing was written:\n  " + "\n  ".join(failure.problems), code=1) from None
+    print(summary.text(data_path))

@@ -23,14 +23,16 @@ SUBPATH_SITEURL = "https://example.org/blog"
 
 
 def build_site(tmp_path: Path, settings: str = "pelicanconf.py", content: Path | None = None,
-               overrides: dict | None = None, expect_ok: bool = True):
-    """Build with the project's settings; `content` replaces content/ when given."""
+               overrides: dict | None = None, expect_ok: bool = True, search: bool = False,
+               compress: bool = False):
+    """Build with the project's settings; `content` replaces content/ when given. The search
+    index and the .gz/.br copies are left out unless asked for (they cost time)."""
     settings_overrides = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
                           "CACHE_PATH": str(tmp_path / "cache")}
     if content is not None:
         settings_overrides["PATH"] = str(content)
     settings_overrides.update(overrides or {})
-    result = build(ROOT / settings, tmp_path / "output", settings_overrides)
+    result = build(ROOT / settings, tmp_path / "output", settings_overrides, search=search, compress=compress)
     if expect_ok:
         assert result.ok, result.report
     return result
@@ -45,7 +47,7 @@ def copy_content(tmp_path: Path, source: Path = ROOT / "content") -> Path:
 
 @pytest.fixture(scope="session")
 def dev_site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("dev"))
+    return build_site(tmp_path_factory.mktemp("dev"), search=True)
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +56,7 @@ def publish_site(tmp_path_factory):
     try:
         return build_site(tmp_path_factory.mktemp("publish"), "publishconf.py",
                           overrides={"SITEURL": SUBPATH_SITEURL, "FEED_DOMAIN": SUBPATH_SITEURL,
-                                     "CANONICAL_ROOT": SUBPATH_SITEURL})
+                                     "CANONICAL_ROOT": SUBPATH_SITEURL}, search=True, compress=True)
     finally:
         os.environ.pop("SITEURL", None)
 
@@ -79,8 +81,7 @@ def dev_server(dev_site):
     server.shutdown()
 
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from checks.browser import CHROMIUM_ARGS  # noqa: E402  (one set of flags for tests and `invoke check`)
 
 
 @pytest.fixture(scope="session")
