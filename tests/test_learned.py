@@ -306,9 +306,6 @@ feedback:
     links:
       - zip-repairs
       - zip-repair                            # E:link
-  - id: withdrawn-with-words                  # E:withdrawn
-    consent: withdrawn
-    said: "Please remove this."
   - id: Bad_Id                                # E:id
     received: 2026-03-01
     source: survey
@@ -338,7 +335,6 @@ EXPECTED = {
     "order": ("history.1.date", "2026-04-01 is earlier than history.0.date (2026-05-01)"),
     "backwards": ("status", "moves back from shipped to planned without a note"),
     "link": ("links.1", "no article or page has the slug 'zip-repair'. Did you mean 'zip-repairs'?"),
-    "withdrawn": ("entry", "consent is withdrawn, so keep only 'id' and 'consent' and delete said"),
     "id": ("id", "'Bad_Id' is not a valid id"),
 }
 
@@ -523,3 +519,19 @@ def test_without_a_data_file_the_page_and_feed_still_exist_and_are_reproducible(
     second = build_site(tmp_path / "two", content=content)
     assert (first.output / "feeds" / "learned.atom.xml").read_bytes() == \
         (second.output / "feeds" / "learned.atom.xml").read_bytes()
+
+
+def test_a_withdrawn_entry_that_still_has_its_words_builds_without_them(tmp_path, caplog):
+    content = copy_fixture(tmp_path)
+    data = content / "data" / "feedback.yaml"
+    data.write_text(data.read_text(encoding="utf-8") + (
+        "  - id: withdrawn-with-words\n"
+        "    consent: withdrawn\n"
+        "    said: \"Please remove this sentence about zebra-striped gaiters.\"\n"), encoding="utf-8")
+    with caplog.at_level("INFO"):
+        result = build_site(tmp_path, content=content)
+    assert any("withdrawn-with-words is withdrawn" in r.getMessage() and "said" in r.getMessage()
+               for r in caplog.records)
+    for path in result.output.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".xml", ".json", ".txt"}:
+            assert "zebra-striped" not in path.read_text(encoding="utf-8", errors="ignore"), path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .model import Withdrawn, model_for
 from .view import Item, make_item, order
 
 LIST_KEY = "feedback"
+logger = logging.getLogger("pelican.plugins.learned")
 
 
 @dataclass
@@ -59,6 +61,10 @@ def load(path: Path, settings: dict, context: dict) -> Learned:
     items = []
     for entry in entries:
         if isinstance(entry.value, Withdrawn):
+            if entry.value.leftover_fields():
+                logger.info("Feedback %s is withdrawn and left out of the site; delete its %s from %s "
+                            "(keep only id and consent).", entry.value.id,
+                            ", ".join(entry.value.leftover_fields()), path.name)
             continue
         findings = entry_findings(entry.value, learned.as_of, set(published), drafts)
         for location, name, message in findings:

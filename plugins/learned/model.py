@@ -77,28 +77,22 @@ class Feedback(BaseModel):
 
 
 class Withdrawn(BaseModel):
-    """A reader took back their consent: only the id stays, nothing is published."""
+    """A reader took back their consent: only the id stays, nothing is published.
 
-    model_config = ConfigDict(extra="forbid")
+    Other fields still in the entry are accepted, never read, and named in an
+    INFO notice, so a withdrawal is never held up by a half-edited entry (the
+    questions plugin does the same).
+    """
+
+    model_config = ConfigDict(extra="allow")
 
     id: str
     consent: Literal["withdrawn"]
 
     _id = field_validator("id")(slug_id)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _only_id_and_consent(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            left = [str(key) for key in data if key not in ("id", "consent")]
-            if left:
-                raise PydanticCustomError(
-                    "withdrawn_has_content",
-                    "consent is withdrawn, so keep only 'id' and 'consent' and delete {fields}: "
-                    "the reader asked for their words to be erased.",
-                    {"fields": ", ".join(left)},
-                )
-        return data
+    def leftover_fields(self) -> list[str]:
+        return sorted(self.model_extra or {})
 
 
 def model_for(item: dict) -> type[BaseModel]:
