@@ -75,7 +75,9 @@ TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404", "search"]
+SEARCH_URL = "search/"  # search.html; its index is built by Pagefind (README: Hosting)
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
@@ -102,6 +104,7 @@ MENUITEMS_MAIN = [
     ("Questions", "questions/"),  # reader_questions plugin
     ("Ask us", "page:ask"),
     ("What we learned", "learned/"),  # learned plugin
+    ("Search", "search/"),
 ]
 FOOTER_LINKS = [
     ("Editorial & disclosure policy", "page:editorial-policy"),
@@ -131,6 +134,15 @@ MARKDOWN = {
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = str(PROJECT_ROOT / ".cache" / "pelican")
+
+# sitekit: sitemap, robots.txt, _headers and OpenGraph (README: Hosting).
+OG_LOCALE = "en_GB"
+SITEMAP_SAVE_AS = "sitemap.xml"  # "" turns the sitemap (and its robots.txt line) off
+ROBOTS_SAVE_AS = "robots.txt"
+SITEMAP_EXCLUDE = ["404.html"]  # output files never listed; drafts, hidden pages and page 2+ never are
+HEADERS_SAVE_AS = "_headers"  # for Netlify and Cloudflare Pages; "" turns it off
+HEADERS_HTML_CACHE = "public, max-age=300, must-revalidate"
+HEADERS_HASHED_CACHE = "public, max-age=31536000, immutable"
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
 PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned"]

@@ -25,6 +25,11 @@ PAGE_TYPES = {
     "tags": "tags/index.html",
     "authors": "authors/index.html",
     "404": "404.html",
+    "roundup": "questions/2026-10/index.html",
+    "questions": "questions/index.html",
+    "transparency": "transparency/index.html",
+    "learned": "learned/index.html",
+    "learned-theme": "learned/sizing/index.html",
 }
 
 

@@ -3,12 +3,17 @@
 - problems: collect source mistakes from every plugin and stop the build
   with one report before anything is written;
 - jsonld: one JSON-LD block per page that plugins contribute to;
-- asof, slugs: the site's "today" and slugging, defined once.
+- asof, slugs: the site's "today" and slugging, defined once;
+- assets: content-hashed names for the theme's files (the `asset` global);
+- sitemap, headers, home: sitemap.xml + robots.txt, `_headers`, and the
+  home page's WebSite + Organization JSON-LD;
+- search, precompress: Pagefind index and .gz/.br copies, run by sitebuild
+  after Pelican.
 """
 
 from pelican import signals
 
-from . import capture, jsonld, problems
+from . import assets, capture, headers, home, jsonld, problems, sitemap
 
 
 def start_build(pelican) -> None:
@@ -17,6 +22,7 @@ def start_build(pelican) -> None:
         capture.start(pelican.settings["PATH"])
     pelican.settings.setdefault("JINJA_GLOBALS", {})
     pelican.settings["JINJA_GLOBALS"]["structured_data"] = jsonld.structured_data
+    pelican.settings["JINJA_GLOBALS"]["asset"] = assets.asset
 
 
 def stop_before_writing(pelican) -> None:
@@ -32,6 +38,18 @@ def stop_before_writing(pelican) -> None:
         raise failure
 
 
+def finish_output(pelican) -> None:
+    """After every generator (the static copy too), in this order: the theme's files get
+    their hashed names, then sitemap.xml and robots.txt, then _headers (which reads the pages)."""
+    assets.fingerprint_theme(pelican)
+    sitemap.write(pelican)
+    headers.write(pelican)
+
+
 def register():
     signals.initialized.connect(start_build)
     signals.get_writer.connect(stop_before_writing)
+    signals.initialized.connect(sitemap.start)
+    signals.content_written.connect(sitemap.remember)
+    signals.finalized.connect(finish_output)
+    jsonld.contribute(home.structured_data)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from . import precompress, search as search_index
 from .problems import BuildFailed
 
 
@@ -25,6 +27,7 @@ class BuildResult:
     output: Path
     report: str = ""
     log: list[logging.LogRecord] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step: pelican, search, compress
 
     def log_lines(self, level: int = logging.WARNING) -> list[str]:
         return [f"{r.levelname} {r.getMessage()}" for r in self.log if r.levelno >= level]
@@ -43,7 +46,11 @@ def load_settings(settings_file, overrides: dict | None = None) -> dict:
     return read_settings(str(settings_file), override=dict(overrides or {}))
 
 
-def build(settings_file, output=None, overrides: dict | None = None, atomic: bool = True) -> BuildResult:
+def build(settings_file, output=None, overrides: dict | None = None, atomic: bool = True,
+          search: bool = True, compress: bool = True) -> BuildResult:
+    """Build into `output`. After Pelican, in the staging folder (so a failure leaves the old
+    site): `search` indexes the pages with Pagefind, `compress` writes .gz/.br beside every
+    text file. Both are on for build/preview/publish; fast previews and tests may turn them off."""
     settings = load_settings(settings_file, overrides)
     target = Path(output or settings["OUTPUT_PATH"]).resolve()
     staging = target.with_name(f".{target.name}.building") if atomic else target
@@ -55,8 +62,11 @@ def build(settings_file, output=None, overrides: dict | None = None, atomic: boo
     recorder = _Recorder()
     logger = logging.getLogger("pelican")
     logger.addHandler(recorder)
+    timings: dict[str, float] = {}
     try:
+        started = time.perf_counter()
         Pelican(settings).run()
+        timings["pelican"] = time.perf_counter() - started
     except BuildFailed as failure:
         return _failed(target, staging, atomic, failure.report(), recorder)
     except Exception as error:  # template and plugin errors: say what, not where in Pelican
@@ -65,9 +75,21 @@ def build(settings_file, output=None, overrides: dict | None = None, atomic: boo
     finally:
         logger.removeHandler(recorder)
 
+    try:
+        if search:
+            started = time.perf_counter()
+            search_index.index(staging)
+            timings["search"] = time.perf_counter() - started
+        if compress:
+            started = time.perf_counter()
+            precompress.compress_site(staging)
+            timings["compress"] = time.perf_counter() - started
+    except search_index.IndexFailed as failure:
+        return _failed(target, staging, atomic, f"Build stopped: search index: {failure}", recorder)
+
     if atomic:
         swap_in(staging, target)
-    return BuildResult(True, target, "", recorder.records)
+    return BuildResult(True, target, "", recorder.records, timings)
 
 
 def _failed(target, staging, atomic, report, recorder) -> BuildResult:
