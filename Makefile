@@ -7,14 +7,14 @@ INVOKE := $(BIN)/invoke
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
 
-.PHONY: help serve test check lighthouse build rebuild preview publish clean regenerate reserve new-post browser java
+.PHONY: help serve test check lighthouse build rebuild preview publish clean regenerate reserve new-post bench browser java
 
 help:
 	@echo "make serve   build the sample site and serve it at http://127.0.0.1:8000 with live reload"
 	@echo "make test    run the whole test suite (browser tests included), then the publishing gates"
 	@echo "make check   publishing gates only: links, HTML, feeds, accessibility, page budget, JSON-LD"
 	@echo "make lighthouse   Lighthouse scores per page type (optional; installs npm lighthouse locally)"
-	@echo "make build | preview | rebuild | clean | publish | new-post TITLE=\"...\""
+	@echo "make build | preview | rebuild | clean | publish | bench | new-post TITLE=\"...\""
 
 $(READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,7 @@ $(LIGHTHOUSE):
 lighthouse: $(READY) browser $(LIGHTHOUSE)
 	CHROME_PATH="$(CHROMIUM_PATH)" $(INVOKE) lighthouse
 
-build rebuild preview publish clean regenerate reserve: $(READY)
+build rebuild preview publish clean regenerate reserve bench: $(READY)
 	$(INVOKE) $@
 
 new-post: $(READY)

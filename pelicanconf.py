@@ -119,7 +119,10 @@ ASK_URL = "ask/"
 
 # Autoescape on: anything a template prints is text unless it is marked safe
 # (article.content and summaries, which Pelican renders from trusted sources).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
+# auto_reload off: each build makes fresh template environments anyway, and a
+# stat() per {% include %} is measurable (README: Performance).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": [],
+                     "auto_reload": False}
 
 MARKDOWN = {
     "extension_configs": {
@@ -143,9 +146,11 @@ SITEMAP_EXCLUDE = ["404.html"]  # output files never listed; drafts, hidden page
 HEADERS_SAVE_AS = "_headers"  # for Netlify and Cloudflare Pages; "" turns it off
 HEADERS_HTML_CACHE = "public, max-age=300, must-revalidate"
 HEADERS_HASHED_CACHE = "public, max-age=31536000, immutable"
+# Never copied into the site, even from STATIC_PATHS (README: What the build guarantees).
+PRIVATE_FILE_SUFFIXES = [".csv", ".tsv", ".yaml", ".yml", ".xls", ".xlsx", ".ods"]
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
-PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned"]
+PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned", "fastbuild"]
 
 # disclosure plugin: labels for paid, gifted and employee posts (README: Disclosure).
 DISCLOSURE_MARKET = "US"  # "US" (FTC wording) or "UK" (ASA labels "Ad", "Advertisement feature")
@@ -183,3 +188,7 @@ LEARNED_SAVE_AS = "learned/index.html"
 LEARNED_THEME_URL = "learned/{slug}/"
 LEARNED_THEME_SAVE_AS = "learned/{slug}/index.html"
 LEARNED_FEED_ATOM = "feeds/learned.atom.xml"  # one entry per status change; None turns it off
+
+# fastbuild plugin: Markdown converted on both cores, URLs worked out once (README: Performance).
+FASTBUILD_WORKERS = 2  # worker processes; 0 or 1 converts in the build's own process
+FASTBUILD_MIN_FILES = 64  # fewer unconverted files than this: no pool

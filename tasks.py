@@ -12,6 +12,7 @@ import http.server
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -19,6 +20,7 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from sitekit.livebuild import LiveSite  # noqa: E402
 from sitekit.sitebuild import build as build_site  # noqa: E402
 from sitekit.slugs import slugify  # noqa: E402
 
@@ -31,7 +33,7 @@ HOST, PORT = "127.0.0.1", 8000
 def _build(settings_file: Path, output: Path = OUTPUT) -> None:
     result = build_site(settings_file, output)
     if not result.ok:
-        raise Exit(result.report, code=1)
+        raise Exit(result.report, code=130 if result.interrupted else 1)
     print(f"Site written to {output.relative_to(ROOT) if output.is_relative_to(ROOT) else output}")
 
 
@@ -129,10 +131,20 @@ def livereload(c, port=PORT):
 
     livereload.server.LiveScriptInjector = NoInlineScript
 
+    # One warm process: after the first full build, an edit to an article's or
+    # page's text rewrites only the pages that show it (README: Performance);
+    # anything else rebuilds in full. Compression is left to build/preview.
+    site = LiveSite(DEV_SETTINGS, OUTPUT, {"LIVERELOAD_PORT": int(port)}, search=True)
+
     def rebuild_site():
-        result = build_site(DEV_SETTINGS, OUTPUT, {"LIVERELOAD_PORT": int(port)})
+        started = time.perf_counter()
+        result = site.refresh()
         if not result.ok:
             print(result.report, flush=True)
+        elif result.mode == "fast":
+            print(f"Rewrote {len(result.written)} files in {time.perf_counter() - started:.2f} s.", flush=True)
+        elif result.mode == "full":
+            print(f"Full rebuild ({result.reason}) in {time.perf_counter() - started:.2f} s.", flush=True)
         return result.ok
 
     if not rebuild_site() and not OUTPUT.exists():
@@ -145,6 +157,23 @@ def livereload(c, port=PORT):
     print(f"Live preview at http://{HOST}:{port}/ ; edits to content, data, theme or settings "
           "rebuild and refresh the page. Plugin code changes need a restart.", flush=True)
     server.serve(host=HOST, port=int(port), root=str(OUTPUT), open_url_delay=None)
+
+
+@task(help={
+    "articles": "Articles in the synthetic corpus (default 1000)",
+    "questions": "Reader questions in it (default 500)",
+    "feedback": "Feedback items in it (default 1000)",
+    "runs": "Timed builds of each kind, after one warm-up (default 3)",
+    "scale": "Also build 1,000, 5,000 and 10,000 articles and print time per article",
+})
+def bench(c, articles=1000, questions=500, feedback=1000, runs=3, scale=False):
+    """Build-speed benchmark: plain Pelican vs this project, and the edit-to-refresh loop."""
+    from benchmarks.bench import main
+
+    arguments = ["--articles", str(articles), "--questions", str(questions), "--feedback", str(feedback),
+                 "--runs", str(runs)] + (["--scale"] if scale else [])
+    if main(arguments) != 0:
+        raise Exit(code=1)
 
 
 @task(help={

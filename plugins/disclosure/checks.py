@@ -7,6 +7,7 @@ drafts and hidden posts are checked like published ones.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 
@@ -116,6 +117,7 @@ def check_misspelt_keys(path, meta) -> None:
                             f"unknown key. Did you mean '{KEYS[suggestion]}'? The disclosure keys are {KEY_LIST}.")
 
 
+@functools.lru_cache(maxsize=1024)  # the same keys come back in every post
 def close_key(key: str) -> str | None:
     squashed = re.sub(r"[\W_]+", "", key.lower())
     for known in KEYS:

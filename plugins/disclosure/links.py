@@ -7,6 +7,7 @@ stays byte for byte as the Markdown reader produced it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -27,13 +28,14 @@ class Link:
         return next((value for name, value in self.attrs if name == key), None)
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _LinkFinder(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.line_starts = [0]
-        for index, char in enumerate(text):
-            if char == "\n":
-                self.line_starts.append(index + 1)
+        self.line_starts.extend(match.end() for match in _NEWLINE.finditer(text))
         self.found: list[Link] = []
 
     def handle_starttag(self, tag, attrs):

@@ -20,6 +20,8 @@ from pathlib import Path
 import yaml
 from sitekit.redact import redact
 from sitekit.slugs import slugify
+from sitekit.text import plain
+from sitekit.yamldata import MAX_DATA_FILE_BYTES
 
 from .model import SOURCES
 
@@ -99,7 +101,9 @@ def read_mapping(path: Path | None, **options: str) -> Mapping:
 def entry_id(theme: str, said: str) -> str:
     normal = " ".join(said.split()).casefold()
     digest = hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
-    return f"{slugify(theme)[:40].strip('-') or 'feedback'}-{digest}"
+    # Only a-z, 0-9 and single hyphens: the id rule of feedback.yaml (model.SLUG).
+    base = re.sub(r"[^a-z0-9]+", "-", slugify(theme))[:40].strip("-")
+    return f"{base or 'feedback'}-{digest}"
 
 
 def parse_date(value: str, date_format: str) -> dt.date | None:
@@ -120,18 +124,25 @@ def parse_date(value: str, date_format: str) -> dt.date | None:
 def read_rows(csv_path: Path, mapping: Mapping) -> list[dict]:
     """Rows as {column: value} for the mapped columns, with their line; problems name the row."""
     try:
-        text = Path(csv_path).read_bytes().decode("utf-8-sig")
+        size = Path(csv_path).stat().st_size
+        if size > MAX_DATA_FILE_BYTES:
+            raise ImportFailed([f"{csv_path}:1: file: is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,} "
+                                "bytes (10 MB). Export fewer rows, e.g. one date range at a time."])
+        raw = Path(csv_path).read_bytes()
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFailed([f"{csv_path}: is not UTF-8 (byte {error.start}); export it as UTF-8 CSV."]) from None
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportFailed([f"{csv_path}:{line}: file: is not UTF-8 (byte {error.start}); "
+                            "export it as UTF-8 CSV."]) from None
     except OSError as error:
-        raise ImportFailed([f"{csv_path}: cannot be read: {error.strerror}."]) from None
+        raise ImportFailed([f"{csv_path}:1: file: cannot be read: {error.strerror}."]) from None
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as error:
         raise ImportFailed([f"{csv_path}:1: header: {error}."]) from None
     if not header:
-        raise ImportFailed([f"{csv_path}:1: the file is empty; it needs a header row."])
+        raise ImportFailed([f"{csv_path}:1: header: the file is empty; it needs a header row."])
     header = [name.strip() for name in header]
     wanted = {"said": mapping.said, "theme": mapping.theme, "consent": mapping.consent_column}
     date_column = mapping.date or next((name for name in DATE_COLUMNS if name in header), "")
@@ -178,11 +189,26 @@ def read_rows(csv_path: Path, mapping: Mapping) -> list[dict]:
 
 
 def existing_ids(data_path: Path) -> set[str]:
+    """The ids already in the feedback file; ImportFailed (with the line) when it cannot be read."""
     if not data_path.exists():
         return set()
-    document = yaml.safe_load(data_path.read_text(encoding="utf-8")) or {}
-    entries = document.get("feedback") or [] if isinstance(document, dict) else []
-    return {str(entry.get("id")) for entry in entries if isinstance(entry, dict)}
+    raw = data_path.read_bytes()
+    try:
+        document = yaml.safe_load(raw.decode("utf-8")) or {}
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ImportFailed([f"{data_path}:{line}: file: is not UTF-8 (byte {error.start}); save it as UTF-8, "
+                            "then import again."]) from None
+    except (yaml.YAMLError, TypeError, ValueError) as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ImportFailed([f"{data_path}:{mark.line + 1 if mark else 1}: yaml: cannot be read ({reason}), so "
+                            "nothing was imported; `invoke build` lists every problem in it."]) from None
+    entries = document.get("feedback") if isinstance(document, dict) else None
+    if entries is not None and not isinstance(entries, list):
+        raise ImportFailed([f"{data_path}:1: feedback: must be a list of entries ('  - id: ...' lines); "
+                            "nothing was imported."])
+    return {str(entry.get("id")) for entry in entries or [] if isinstance(entry, dict)}
 
 
 def new_entries(rows: list[dict], mapping: Mapping, known: set[str], csv_path: Path) -> tuple[list[dict], Summary]:
@@ -196,23 +222,35 @@ def new_entries(rows: list[dict], mapping: Mapping, known: set[str], csv_path: P
         if not row["said"]:
             summary.skipped_empty += 1
             continue
-        if not row["theme"]:
+        theme = " ".join(plain(row["theme"]).split())
+        if not theme:
             problems.append(f"{where}: the {mapping.theme!r} cell is empty; every entry needs a theme.")
+            continue
+        if not slugify(theme):
+            problems.append(f"{where}: the theme {theme!r} has no letters or digits to make its page address "
+                            "from; name the theme in words.")
             continue
         received = parse_date(row["date"], mapping.date_format)
         if received is None:
-            how = (f"it does not match --date-format {mapping.date_format!r}" if mapping.date_format
-                   else "write it year first (2026-09-12) or pass --date-format, e.g. '%d/%m/%Y %H:%M:%S'")
+            if mapping.date_format:
+                how = f"it does not match --date-format {mapping.date_format!r}"
+            elif YEAR_FIRST.match(row["date"]):
+                how = "that day does not exist (e.g. 2026-02 has no day 30); check the export"
+            else:
+                how = "write it year first (2026-09-12) or pass --date-format, e.g. '%d/%m/%Y %H:%M:%S'"
             problems.append(f"{where}: {row['date']!r} is not a date; {how}.")
             continue
-        said, _ = redact(" ".join(row["said"].split()))
-        new_id = entry_id(row["theme"], said)
+        said, _ = redact(" ".join(plain(row["said"]).split()))
+        if not said:
+            summary.skipped_empty += 1
+            continue
+        new_id = entry_id(theme, said)
         if new_id in seen:
             summary.duplicates += 1
             continue
         seen.add(new_id)
         entries.append({"id": new_id, "received": received, "source": mapping.source,
-                        "theme": " ".join(row["theme"].split()), "said": said,
+                        "theme": theme, "said": said,
                         "consent": mapping.consent_as, "status": "heard"})
         summary.imported.append(new_id)
     if problems:
@@ -249,10 +287,7 @@ def list_indent(text: str) -> str:
 def import_csv(csv_path: Path, data_path: Path, mapping: Mapping) -> Summary:
     csv_path, data_path = Path(csv_path), Path(data_path)
     rows = read_rows(csv_path, mapping)
-    try:
-        known = existing_ids(data_path)
-    except yaml.YAMLError as error:
-        raise ImportFailed([f"{data_path}: cannot be read, so nothing was imported: {error}"]) from None
+    known = existing_ids(data_path)
     entries, summary = new_entries(rows, mapping, known, csv_path)
     if entries:
         before = data_path.read_text(encoding="utf-8") if data_path.exists() else ""
@@ -262,7 +297,8 @@ def import_csv(csv_path: Path, data_path: Path, mapping: Mapping) -> Summary:
         except (yaml.YAMLError, TypeError, KeyError, AttributeError):
             written = set()
         if not {entry["id"] for entry in entries} <= written:
-            raise ImportFailed([f"{data_path}: the feedback list is not a block list ('  - id: ...' lines), "
+            raise ImportFailed([f"{data_path}:1: feedback: the feedback list is not a block list "
+                                "('  - id: ...' lines), "
                                 "so entries cannot be appended safely; nothing was written."])
         data_path.parent.mkdir(parents=True, exist_ok=True)
         data_path.write_text(after, encoding="utf-8")

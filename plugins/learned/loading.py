@@ -58,6 +58,7 @@ def load(path: Path, settings: dict, context: dict) -> Learned:
     learned.ids = {entry.value.id for entry in entries}
     entries = report_duplicate_ids(path, entries)
     published, drafts = link_targets(context)
+    published_slugs = set(published)  # once, not per entry: the site can have thousands
     items = []
     for entry in entries:
         if isinstance(entry.value, Withdrawn):
@@ -66,7 +67,7 @@ def load(path: Path, settings: dict, context: dict) -> Learned:
                             "(keep only id and consent).", entry.value.id,
                             ", ".join(entry.value.leftover_fields()), path.name)
             continue
-        findings = entry_findings(entry.value, learned.as_of, set(published), drafts)
+        findings = entry_findings(entry.value, learned.as_of, published_slugs, drafts)
         for location, name, message in findings:
             problems.report(path, line_of(entry.raw, location), name, message)
         if not findings:

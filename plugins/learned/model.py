@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
+from sitekit.text import plain
 
 Status = Literal["heard", "planned", "in_progress", "shipped", "declined"]
 Source = Literal["survey", "email", "comment", "support", "event", "interview", "social"]
@@ -32,9 +33,12 @@ def slug_id(value: str) -> str:
 
 
 def not_blank(value: str | None) -> str | None:
-    if value is not None and not value.strip():
+    if value is None:
+        return None
+    value = plain(value).strip()  # no direction overrides or control characters (sitekit.text)
+    if not value:
         raise ValueError("is empty; write the text or remove the field")
-    return value.strip() if value is not None else None
+    return value
 
 
 class Step(BaseModel):

@@ -7,6 +7,7 @@ escape; team Markdown is rendered and sanitised. Templates only loop.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -88,23 +89,29 @@ class Item:
     def people(self) -> str:
         return "1 person" if self.count == 1 else f"{self.count} people"
 
-    @property
+    # said, did_html and status never change once the item is made, so the
+    # sentences are worked out once, not on every page and feed entry.
+    @functools.cached_property
     def said_line(self) -> str:
         sentence = first_sentence(self.said)
         return f"“{sentence}”" if self.consent == "quote" else f"Readers told us: {sentence}"
+
+    @functools.cached_property
+    def did_sentence(self) -> str:
+        return first_sentence(plain(self.did_html)) if self.did_html else ""
 
     @property
     def headline(self) -> str:
         """Short plain text naming the item: what we did, or what we heard while heard."""
         if self.status == "heard" or not self.did_html:
             return self.said_line
-        return first_sentence(plain(self.did_html))
+        return self.did_sentence
 
     def step_title(self, step: StepView) -> str:
         if step.status == "heard" or not self.did_html:
             text = self.said_line
         else:
-            text = first_sentence(plain(self.did_html))
+            text = self.did_sentence
         asked = "one of you asked" if self.count == 1 else f"{self.count} of you asked"
         return f"{step.label} ({self.theme}): {text} — {asked}"
 

@@ -13,6 +13,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from sitekit.text import plain
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -21,7 +22,7 @@ Consent = Literal["named", "anonymous", "withdrawn"]
 
 
 def _text(value: str) -> str:
-    value = value.strip()
+    value = plain(value).strip()  # no direction overrides or control characters (sitekit.text)
     if not value:
         raise ValueError("is empty; write the text or remove the field")
     return value

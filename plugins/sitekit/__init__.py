@@ -8,12 +8,15 @@
 - sitemap, headers, home: sitemap.xml + robots.txt, `_headers`, and the
   home page's WebSite + Organization JSON-LD;
 - search, precompress: Pagefind index and .gz/.br copies, run by sitebuild
-  after Pelican.
+  after Pelican;
+- text, sanitise, feeds, datafiles: data-file text without direction
+  overrides, summaries through nh3, empty feeds dated by the as-of date, no
+  data file or survey export ever copied (README: What the build guarantees).
 """
 
 from pelican import signals
 
-from . import assets, capture, headers, home, jsonld, problems, sitemap
+from . import assets, capture, datafiles, feeds, headers, home, jsonld, problems, sanitise, sitemap
 
 
 def start_build(pelican) -> None:
@@ -49,6 +52,11 @@ def finish_output(pelican) -> None:
 def register():
     signals.initialized.connect(start_build)
     signals.get_writer.connect(stop_before_writing)
+    signals.content_object_init.connect(capture.check_content)
+    signals.content_object_init.connect(sanitise.clean_summary)
+    signals.feed_generated.connect(feeds.steady_empty_feed)
+    signals.feed_generated.connect(feeds.text_titles)
+    signals.static_generator_finalized.connect(datafiles.drop_private_files)
     signals.initialized.connect(sitemap.start)
     signals.content_written.connect(sitemap.remember)
     signals.finalized.connect(finish_output)

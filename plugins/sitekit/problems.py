@@ -22,7 +22,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}: {self.field}: {self.message}"
+        # A field named after a key the author mistyped ("received:") is quoted, so the
+        # line still reads path:line: field: message.
+        field = repr(self.field) if not self.field or any(c in self.field for c in ":\n\r") else self.field
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")  # one problem, one line
+        return f"{display_path(self.path)}:{self.line}: {field}: {message}"
 
 
 class BuildFailed(SystemExit):
@@ -48,7 +52,7 @@ def reset() -> None:
 
 
 def report(path, line: int, field: str, message: str) -> None:
-    _problems.append(Problem(str(path), int(line or 1), field, message))
+    _problems.append(Problem(str(path), int(line or 1), str(field), str(message)))
 
 
 def collected() -> list[Problem]:

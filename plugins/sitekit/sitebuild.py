@@ -8,17 +8,25 @@ build leaves the previous site byte-for-byte as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateSyntaxError
 from pelican import Pelican
 from pelican.settings import read_settings
 
 from . import precompress, search as search_index
-from .problems import BuildFailed
+from .problems import BuildFailed, display_path
+
+TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".j2", ".jinja", ".jinja2")
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 @dataclass
@@ -28,9 +36,72 @@ class BuildResult:
     report: str = ""
     log: list[logging.LogRecord] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step: pelican, search, compress
+    interrupted: bool = False  # stopped by Ctrl+C or SIGTERM (tasks exit with 130, not 1)
 
     def log_lines(self, level: int = logging.WARNING) -> list[str]:
         return [f"{r.levelname} {r.getMessage()}" for r in self.log if r.levelno >= level]
+
+
+class BuildInterrupted(BaseException):
+    """Ctrl+C or SIGTERM during a build: raised where the build is, then cleaned up."""
+
+
+@contextlib.contextmanager
+def _stoppable():
+    """While building, SIGINT and SIGTERM raise BuildInterrupted (SIGTERM would otherwise end
+    the process at once, leaving the half-written staging folder behind)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    owner = os.getpid()
+
+    def stop(number, frame):
+        if os.getpid() != owner:  # a worker forked during the build: end quietly, the build cleans up
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            return
+        raise BuildInterrupted(signal.Signals(number).name)
+
+    previous = {number: signal.signal(number, stop) for number in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """No Ctrl+C between the two renames of the swap; a held signal arrives right after."""
+    held = threading.current_thread() is threading.main_thread()
+    if held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        if held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def describe_error(error: BaseException, staging: Path | None = None) -> str:
+    """An unexpected build error in one line, naming the template file and line when a
+    template caused it (``theme/templates/article.html:24: template: ...``)."""
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        return f"{display_path(error.filename)}:{error.lineno}: template: {error.message}"
+    text = str(error)
+    if staging is not None:
+        text = text.replace(f"{staging}/", "")  # name output files as the site will have them
+    where = None
+    traceback = error.__traceback__
+    while traceback is not None:  # Jinja maps its frames to the template file and line
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIXES):
+            where = f"{display_path(filename)}:{traceback.tb_lineno}: template: "
+        traceback = traceback.tb_next
+    if type(error).__name__ == "FileOverwriteFailedError":
+        text += ": two sources were given the same address (Slug, URL or SAVE_AS settings)"
+    return f"{where or ''}{type(error).__name__}: {text}"
 
 
 class _Recorder(logging.Handler):
@@ -64,39 +135,43 @@ def build(settings_file, output=None, overrides: dict | None = None, atomic: boo
     logger.addHandler(recorder)
     timings: dict[str, float] = {}
     try:
-        started = time.perf_counter()
-        Pelican(settings).run()
-        timings["pelican"] = time.perf_counter() - started
+        with _stoppable():
+            try:
+                started = time.perf_counter()
+                Pelican(settings).run()
+                timings["pelican"] = time.perf_counter() - started
+            finally:
+                logger.removeHandler(recorder)
+            if search:
+                started = time.perf_counter()
+                search_index.index(staging)
+                timings["search"] = time.perf_counter() - started
+            if compress:
+                started = time.perf_counter()
+                precompress.compress_site(staging)
+                timings["compress"] = time.perf_counter() - started
     except BuildFailed as failure:
         return _failed(target, staging, atomic, failure.report(), recorder)
-    except Exception as error:  # template and plugin errors: say what, not where in Pelican
-        report = f"Build stopped: {type(error).__name__}: {error}"
-        return _failed(target, staging, atomic, report, recorder)
-    finally:
-        logger.removeHandler(recorder)
-
-    try:
-        if search:
-            started = time.perf_counter()
-            search_index.index(staging)
-            timings["search"] = time.perf_counter() - started
-        if compress:
-            started = time.perf_counter()
-            precompress.compress_site(staging)
-            timings["compress"] = time.perf_counter() - started
     except search_index.IndexFailed as failure:
         return _failed(target, staging, atomic, f"Build stopped: search index: {failure}", recorder)
+    except (BuildInterrupted, KeyboardInterrupt) as stop:
+        why = f" ({stop.args[0]})" if stop.args else ""
+        return _failed(target, staging, atomic, f"Build interrupted{why} before it finished.", recorder,
+                       interrupted=True)
+    except Exception as error:  # template and plugin errors: say what and where, not Pelican's stack
+        return _failed(target, staging, atomic, f"Build stopped: {describe_error(error, staging)}", recorder)
 
     if atomic:
-        swap_in(staging, target)
+        with _signals_held():
+            swap_in(staging, target)
     return BuildResult(True, target, "", recorder.records, timings)
 
 
-def _failed(target, staging, atomic, report, recorder) -> BuildResult:
+def _failed(target, staging, atomic, report, recorder, interrupted=False) -> BuildResult:
     if atomic:
         shutil.rmtree(staging, ignore_errors=True)
     kept = "The previous site is unchanged." if target.exists() else "No site was written."
-    return BuildResult(False, target, f"{report}\n{kept}", recorder.records)
+    return BuildResult(False, target, f"{report}\n{kept}", recorder.records, interrupted=interrupted)
 
 
 def swap_in(staging: Path, target: Path) -> None:

@@ -67,9 +67,34 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
         return loader.construct_scalar(node)
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# libyaml's parser, when PyYAML has it, reads the same documents about ten
+# times faster; a file it cannot read is read again by the pure-Python
+# loader, so the report of a mistake is word for word the same.
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+class _FastLineLoader(_CLoader or yaml.SafeLoader):
+    duplicate_keys: list
+
+
+for _loader in (_LineLoader, _FastLineLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _fast_parse(text: str):
+    """(document, duplicate keys), or None when the fast loader cannot read it."""
+    if _CLoader is None:
+        return None
+    loader = _FastLineLoader(text)
+    loader.duplicate_keys = []
+    try:
+        return loader.get_single_data(), loader.duplicate_keys
+    except (yaml.YAMLError, TypeError, ValueError):
+        return None
+    finally:
+        loader.dispose()
 
 
 @dataclass
@@ -100,6 +125,18 @@ def read_yaml(path: Path) -> Any:
         line = raw[: error.start].count(b"\n") + 1
         problems.report(path, line, "file", f"is not UTF-8 (byte {error.start}); save it as UTF-8.")
         return None
+    control = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if control:  # PyYAML refuses these before parsing, with no line to report
+        line = text.count("\n", 0, control.start()) + 1
+        problems.report(path, line, "file", f"contains the control character U+{ord(control.group()):04X}, "
+                        "which YAML does not allow; delete it (most editors do not show it).")
+        return None
+    fast = _fast_parse(text)
+    if fast is not None:
+        document, duplicates = fast
+        for line, key in duplicates:
+            problems.report(path, line, key, "appears twice in the same entry; keep one.")
+        return document
     loader = _LineLoader(text)
     loader.duplicate_keys = []
     try:
@@ -207,7 +244,14 @@ def explain(detail: dict, model: type[BaseModel], location: list) -> str:
         options = [option.strip(" '") for option in expected.replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(detail["input"]), options, n=1)
         suggestion = f" Did you mean '{close[0]}'?" if close else ""
-        return f"{detail['input']!r} is not allowed; use one of {expected}.{suggestion}"
+        shown = repr(detail["input"])
+        if isinstance(detail["input"], bool):
+            shown += " (YAML reads yes, no, on and off as true or false)"
+        return f"{shown} is not allowed; use one of {expected}.{suggestion}"
+    if kind in {"greater_than_equal", "greater_than"}:
+        limit = detail.get("ctx", {}).get("ge", detail.get("ctx", {}).get("gt"))
+        least = "at least" if kind == "greater_than_equal" else "more than"
+        return f"{detail['input']!r} is too small; it must be {least} {limit}."
     if kind == "string_type":
         return "must be text; put the value in quotes."
     if kind in {"int_type", "int_parsing", "int_from_float"}:

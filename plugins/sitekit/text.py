@@ -1,0 +1,31 @@
+"""Text from the data files, made safe to print as plain text anywhere.
+
+Jinja's autoescape already makes reader text inert in HTML. What it cannot
+neutralise are characters that are invisible yet change how the text around
+them is shown or read:
+
+- Unicode direction controls (U+202A-U+202E embeddings and overrides,
+  U+2066-U+2069 isolates). An unclosed right-to-left override in a reader's
+  name would display the rest of the line backwards ("txt.exe" shown as
+  "exe.txt"), in pages, feeds and search results alike;
+- control characters other than tab and newline, which XML (the feeds) does
+  not allow at all.
+
+``plain`` removes both. Letters of right-to-left scripts are untouched: the
+browser's bidi algorithm places them correctly without explicit controls.
+
+    >>> plain("Dana\u202e, Ohio\x00")
+    'Dana, Ohio'
+"""
+
+from __future__ import annotations
+
+import re
+
+DIRECTION_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = re.compile(f"[{DIRECTION_CONTROLS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """``text`` without direction controls and control characters (tab, CR and LF stay)."""
+    return _INVISIBLE.sub("", text)

@@ -1,0 +1,171 @@
+"""Build speed without changing a byte: the live-reload fast path, the fastbuild plugin, the benchmark.
+
+Nothing here is timed; the figures come from `invoke bench` (README: Performance).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican.log import LimitFilter
+from conftest import ROOT, copy_content
+
+from sitekit.livebuild import LiveSite
+from sitekit.sitebuild import build
+
+NO_CACHE = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
+PLAIN_PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned"]  # without fastbuild
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site, except the search index (not deterministic) and compressed copies."""
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file() and "pagefind" not in path.parts and path.suffix not in (".gz", ".br")}
+
+
+def assert_same_site(built: Path, reference: Path) -> None:
+    mine, theirs = site_files(built), site_files(reference)
+    assert sorted(mine) == sorted(theirs)
+    different = [name for name in theirs if mine[name] != theirs[name]]
+    assert different == []
+
+
+def full_build(tmp_path: Path, content: Path, name: str, overrides: dict | None = None) -> Path:
+    result = build(ROOT / "pelicanconf.py", tmp_path / name,
+                   {"PATH": str(content), "CACHE_PATH": str(tmp_path / f"cache-{name}"), **NO_CACHE,
+                    **(overrides or {})}, search=False, compress=False)
+    assert result.ok, result.report
+    return result.output
+
+
+@pytest.fixture
+def live(tmp_path):
+    content = copy_content(tmp_path)
+    # A post that /learned/ lists (by its title) and no reader question names.
+    edit(content / "articles" / "open-questions-we-are-still-asking.md", "Authors: ",
+         "Learned_from: wider-size-range\nAuthors: ")
+    site = LiveSite(ROOT / "pelicanconf.py", tmp_path / "live",
+                    {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache-live")}, search=False)
+    first = site.refresh()
+    assert first.ok and first.mode == "full", first.report
+    return site, content
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_fast_path_writes_what_a_full_build_writes(live, tmp_path):
+    site, content = live
+    post = content / "articles" / "open-questions-we-are-still-asking.md"
+    edit(post, "Title: ", "Title: Edited: ")
+    edit(post, "\n\n", "\n\nA new first paragraph, added while previewing.\n\n")
+    sponsored = content / "articles" / "a-season-with-northwind-fabrics.md"
+    edit(sponsored, "Summary: ", "Summary: Edited summary. ")
+
+    result = site.refresh()
+
+    assert result.ok and result.mode == "fast", (result.report, result.reason)
+    written = {str(Path(name).relative_to(site.output)) for name in result.written}
+    page = next(name for name in written if name.endswith("/open-questions-we-are-still-asking/index.html"))
+    assert any(name.endswith("/a-season-with-northwind-fabrics/index.html") for name in written)
+    assert {"index.html", "archives/index.html", "feeds/all.atom.xml", "learned/index.html",
+            "transparency/index.html", "category/community/index.html"} <= written
+    assert any(name.startswith("tag/") for name in written)
+    assert not any(name.endswith("/spring-range-notes/index.html") for name in written)
+    soup = BeautifulSoup((site.output / page).read_text(encoding="utf-8"), "html.parser")
+    assert soup.h1.get_text(strip=True).startswith("Edited: ")
+    assert "A new first paragraph" in soup.find("div", class_="prose").get_text()
+    # Every file, not only the rewritten ones, equals a fresh full build's.
+    assert_same_site(site.output, full_build(tmp_path, content, "reference"))
+
+
+def test_edits_that_move_a_post_rebuild_in_full(live, tmp_path):
+    site, content = live
+    edit(content / "articles" / "spring-range-notes.md", "Category: ", "Category: Moved ")
+
+    result = site.refresh()
+
+    assert result.ok and result.mode == "full" and "category" in result.reason
+    assert_same_site(site.output, full_build(tmp_path, content, "reference"))
+
+    (content / "articles" / "a-new-post.md").write_text(
+        "Title: A new post\nDate: 2026-10-30\nCategory: Community\nSlug: a-new-post\n"
+        "Summary: New.\n\nBody.\n", encoding="utf-8")
+    added = site.refresh()
+    assert added.ok and added.mode == "full" and "added" in added.reason
+    assert site.refresh().mode == "unchanged"
+
+
+def test_a_problem_on_the_fast_path_keeps_the_last_good_site(live):
+    site, content = live
+    before = site_files(site.output)
+    edit(content / "articles" / "spring-range-notes.md", "\n\n",
+         "\n\nBuy it [here](https://www.amazon.com/dp/B0TEST?tag=kestrel-20).\n\n")
+
+    result = site.refresh()
+
+    assert not result.ok and result.mode == "fast"
+    assert re.search(r"spring-range-notes\.md:\d+: link: https://www\.amazon\.com/\S+ looks like an affiliate link",
+                     result.report)
+    assert site_files(site.output) == before
+
+
+def test_fastbuild_output_equals_plain_pelican_output(tmp_path):
+    # FASTBUILD_MIN_FILES 2: the Markdown pool and the second rendering process run even on the sample site.
+    fast = full_build(tmp_path, ROOT / "content", "fast", {"FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 2})
+    plain = full_build(tmp_path, ROOT / "content", "plain", {"PLUGINS": PLAIN_PLUGINS})
+    assert_same_site(fast, plain)
+
+
+def test_fastbuild_keeps_pelican_warnings_from_the_second_process(tmp_path):
+    content = copy_content(tmp_path)
+    edit(content / "articles" / "spring-range-notes.md", "\n\n", "\n\nSee [this]({filename}missing.md).\n\n")
+    logs = []
+    for name, overrides in (("fast", {"FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 2}),
+                            ("plain", {"PLUGINS": PLAIN_PLUGINS})):
+        LimitFilter._raised_messages.clear()  # Pelican logs a message once per process; each build
+        LimitFilter._ignore.clear()           # here stands for a fresh `pelican` run
+        result = build(ROOT / "pelicanconf.py", tmp_path / name,
+                       {"PATH": str(content), **NO_CACHE, **overrides}, search=False, compress=False)
+        assert result.ok, result.report
+        logs.append(sorted(line for line in result.log_lines() if "missing.md" in line))
+    assert logs[0] and logs[0] == logs[1]
+
+
+def test_open_questions_sweep_matches_the_definition():
+    import datetime as dt
+    import random
+
+    from reader_questions.roundups import PublishedQuestion, open_at_each
+
+    rng = random.Random(3)
+    questions = []
+    for number in range(60):
+        asked = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
+        answered = asked + dt.timedelta(days=rng.randint(0, 40)) if rng.random() < 0.8 else None
+        questions.append(PublishedQuestion(str(number), asked, "?", "A reader", "Topic", "open", None, "", None,
+                                           answered, None, []))
+    days = sorted(dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 360)) for _ in range(25))
+    for day, found in zip(days, open_at_each(questions, days)):
+        assert {q.id for q in found} == {q.id for q in questions if q.open_at(day)}
+
+
+def test_benchmark_runs_at_a_tiny_size():
+    finished = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench", "--articles", "20", "--questions", "10", "--feedback", "20",
+         "--runs", "1", "--edits", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    last = finished.stdout.strip().splitlines()[-5:]
+    assert [line.split()[0] for line in last] == ["full_build_ratio", "edit_refresh_ratio", "peak_rss_mb",
+                                                  "per_article_ms_1k", "per_article_ms_10k"]
+    for line in last[:3]:
+        assert float(line.split()[1]) > 0
+    assert "| (a) plain Pelican 4.12 |" in finished.stdout
