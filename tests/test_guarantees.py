@@ -262,6 +262,7 @@ def test_withdrawn_consent_erases_words_names_and_ids_from_every_output_file(tmp
     feedback.write_text(text[:start] + text[start:].replace("consent: quote", "consent: withdrawn", 1),
                         encoding="utf-8")
     # survey exports and data files dropped where Pelican copies files verbatim
+    (content / "images").mkdir(exist_ok=True)  # an empty folder is not in a git clone
     (content / "images" / "survey-export.csv").write_text("Timestamp,Said\n2026-10-01,Marta says hi\n")
     (content / "images" / "questions-backup.yaml").write_bytes(questions.read_bytes())
 

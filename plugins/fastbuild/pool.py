@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 
 from pelican.readers import MarkdownReader
 
@@ -51,6 +52,13 @@ def workers(settings: dict) -> int:
     return min(int(wanted or 0), os.cpu_count() or 1)
 
 
+def fork_is_safe() -> bool:
+    """Forking copies only the calling thread: a lock another thread holds at that
+    moment (logging, a test's web server, Playwright) stays locked in the child
+    for ever. So both cores are used only when this is the process's one thread."""
+    return threading.active_count() == 1
+
+
 def start(generator) -> None:
     """article/page_generator_preread: once per build, before the first file is read."""
     if generator.context.get(STARTED):
@@ -59,7 +67,7 @@ def start(generator) -> None:
     generator.context[STARTED] = True
     settings = generator.settings
     count = workers(settings)
-    if count < 2 or not hasattr(generator, "readers"):
+    if count < 2 or not hasattr(generator, "readers") or not fork_is_safe():
         return
     readers = generator.readers
     reader = readers.readers.get("md")

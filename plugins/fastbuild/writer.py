@@ -30,6 +30,8 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .pool import fork_is_safe
+
 logger = logging.getLogger("pelican.writers")
 
 
@@ -109,8 +111,8 @@ class ParallelWriter(Writer):
             return
         final_siteurl = self.context["localsiteurl"]
         targets = [self._claim(page) for page in pages]
-        parallel = len(pages) >= 2 * int(self.settings.get("FASTBUILD_MIN_FILES", 64) or 1) and not uses_attach(
-            self.context)
+        parallel = (len(pages) >= 2 * int(self.settings.get("FASTBUILD_MIN_FILES", 64) or 1)
+                    and not uses_attach(self.context) and fork_is_safe())
         if parallel:
             self._render_in_two(pages, targets)
         else:

@@ -22,7 +22,7 @@ what changed on disk since the last build:
   the title of a post that reader questions name, or a page's title).
 
 The fast path skips nothing a full build would change in the pages it
-covers: tests/test_livebuild.py compares its output with a full build's,
+covers: tests/test_perf.py compares its output with a full build's,
 file for file. It never runs the search index or compression; `invoke
 build`/`preview` stay complete and atomic. A source problem found on the
 fast path is reported like any other (``problems``) and nothing is written,
