@@ -332,3 +332,19 @@ def test_no_cookie_no_storage_no_other_host_and_no_inline_script_allowed(browser
     script = directives.get("script-src", directives["default-src"])
     assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
     assert not any(source.startswith(("http:", "https:", "*", "data:")) for source in script)
+
+
+def test_one_as_of_date_serves_days_waiting_and_the_future_date_check(tmp_path, monkeypatch):
+    """The newest date is a question's; /questions/ counts to it and feedback may be dated on it."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    content = copy_content(tmp_path)
+    questions = content / "data" / "questions.yaml"
+    questions.write_text(questions.read_text(encoding="utf-8") + (
+        "  - id: late-question\n    asked: 2026-11-24\n    question: \"Do you sell spare toggles?\"\n"
+        "    asker: {consent: anonymous}\n    topic: Products\n    status: open\n"), encoding="utf-8")
+    feedback = content / "data" / "feedback.yaml"
+    text = feedback.read_text(encoding="utf-8")
+    feedback.write_text(text.replace("updated: 2026-09-14", "updated: 2026-11-24", 1), encoding="utf-8")
+    result = build_site(tmp_path, content=content)
+    note = soup(result.output / "questions/index.html").find(string=re.compile("Counted to"))
+    assert "24 November 2026" in note.parent.get_text()

@@ -46,7 +46,7 @@ def dates(item: Feedback, as_of: dt.date) -> list[Finding]:
     field = "updated" if item.updated else "received"
     if item.changed > as_of:
         found.append(([field], field, f"{item.changed} is in the future: the site's as-of date is "
-                      f"{as_of} (SOURCE_DATE_EPOCH, or the newest article date). Fix the date or "
+                      f"{as_of} (SOURCE_DATE_EPOCH, or the newest article or question date). Fix the date or "
                       "set SOURCE_DATE_EPOCH."))
     return found
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitekit import problems
-from sitekit.asof import as_of_date
+from sitekit.asof import site_as_of
 from sitekit.yamldata import line_of, load_entries, problems_for, report_duplicate_ids
 
 from .checks import entry_findings
@@ -31,15 +31,6 @@ class Learned:
     as_of: dt.date = dt.date(1970, 1, 1)
 
 
-def site_as_of(context: dict) -> dt.date:
-    """The site's "today" for the future-date check.
-
-    Feedback dates are left out on purpose: counting them would make every
-    feedback date "today" or earlier by definition.
-    """
-    return as_of_date(list(context.get("articles", [])) + list(context.get("hidden_articles", [])))
-
-
 def link_targets(context: dict) -> tuple[dict, set[str]]:
     """Slug -> published article or page, and the slugs of drafts."""
     published = {}
@@ -51,7 +42,7 @@ def link_targets(context: dict) -> tuple[dict, set[str]]:
 
 
 def load(path: Path, settings: dict, context: dict) -> Learned:
-    learned = Learned(as_of=site_as_of(context))
+    learned = Learned(as_of=site_as_of(context, [*context.get("articles", []), *context.get("hidden_articles", [])]))
     if not path.is_file():
         return learned
     entries = load_entries(path, LIST_KEY, model_for)

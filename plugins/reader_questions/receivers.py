@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican.generators import Generator
 from pelican.utils import order_content
 from sitekit import problems
-from sitekit.asof import as_of_date
+from sitekit.asof import site_as_of
 
 from .loading import load_questions, questions_path, read_intros
 from .periods import PERIODS
@@ -40,7 +40,7 @@ def add_roundups(generator) -> None:
     loaded = load_questions(questions_path(settings), set(by_slug))
     published = publish(loaded.questions, by_slug, settings)
     dates = [q.asked for q in published] + [q.responded_on for q in published if q.responded_on]
-    as_of = as_of_date(generator.articles, dates)
+    as_of = site_as_of(generator.context, listed, dates)
     roundups = group_into_roundups(published, kind, as_of)
 
     intros = read_intros(Path(settings["PATH"]) / settings.get("ROUNDUPS_PATH", "roundups"), kind, settings)

@@ -23,5 +23,21 @@ def as_of_date(articles: Iterable = (), data_dates: Iterable[dt.date] = ()) -> d
     return max(dates, default=dt.date(1970, 1, 1))
 
 
+CONTEXT_KEY = "SITE_AS_OF"
+
+
+def site_as_of(context: dict, content: Iterable = (), data_dates: Iterable[dt.date] = ()) -> dt.date:
+    """The build's one "today", kept in the shared context: the first caller fixes it
+    and every later one (days waiting, future-date checks, empty feeds) reuses it.
+
+    reader_questions calls first, with the articles and the questions' dates;
+    without it, the first caller's articles decide. Feedback dates never count:
+    they are checked against this date.
+    """
+    if CONTEXT_KEY not in context:
+        context[CONTEXT_KEY] = as_of_date(content, data_dates)
+    return context[CONTEXT_KEY]
+
+
 def to_date(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
