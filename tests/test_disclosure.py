@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import feedparser
@@ -16,12 +15,11 @@ from pelican.settings import read_settings
 
 from conftest import FIXTURES, ROOT, build_site, serve
 from sitekit.problems import display_path
-from helpers import broken_links, soup
+from helpers import broken_links, run_pelican, soup
 
 SITE = FIXTURES / "disclosure" / "site"
 ERRORS = FIXTURES / "disclosure" / "errors"
 DEV_SITEURL = "http://127.0.0.1:8000"
-PELICAN = str(ROOT / ".venv/bin/pelican")
 
 POSTS = {
     "sponsored": "2026/a-sponsored-field-test/index.html",
@@ -493,12 +491,8 @@ def test_sponsor_url_and_note_need_their_partners(tmp_path):
 
 
 def test_pelican_cli_refuses_with_the_report_and_no_traceback(tmp_path):
-    run = subprocess.run(
-        [PELICAN, str(ERRORS), "-s", str(ROOT / "publishconf.py"), "-o", str(tmp_path / "out"),
-         "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", f'CACHE_PATH="{tmp_path / "cache"}"'],
-        capture_output=True, text=True, cwd=ROOT)
-    text = run.stdout + run.stderr
-    assert run.returncode == 1, text
+    status, text = run_pelican(ERRORS, tmp_path / "out", "publishconf.py")
+    assert status == 1, text
     assert "errors/articles/unknown-type.md:5: Disclosure: 'sponsered' is not a disclosure type" in text
     assert "errors/articles/undisclosed-affiliate.md:8: link: https://www.amazon.com/dp/B2" in text
     assert "Traceback" not in text

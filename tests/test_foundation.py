@@ -8,9 +8,8 @@ import sys
 import pytest
 
 from conftest import FIXTURES, ROOT, build_site, copy_content
-from helpers import broken_links, soup
+from helpers import broken_links, run_pelican, soup
 
-PELICAN = str(ROOT / ".venv/bin/pelican")
 
 
 def test_any_valid_pelican_content_renders(tmp_path):
@@ -62,12 +61,8 @@ def test_pelican_cli_exits_non_zero_with_the_report_and_no_traceback(tmp_path):
     content = copy_content(tmp_path)
     _break_date(content)
     for settings in ("pelicanconf.py", "publishconf.py"):
-        run = subprocess.run(
-            [PELICAN, str(content), "-s", str(ROOT / settings), "-o", str(tmp_path / "out"),
-             "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", f'CACHE_PATH="{tmp_path / "cache"}"'],
-            capture_output=True, text=True, cwd=tmp_path)
-        text = run.stdout + run.stderr
-        assert run.returncode == 1, text
+        status, text = run_pelican(content, tmp_path / "out", settings, cwd=tmp_path)
+        assert status == 1, text
         assert "repair-guide-basics.md:2: Date:" in text
         assert "Traceback" not in text
         assert not (tmp_path / "out" / "index.html").exists()

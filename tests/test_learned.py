@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, build_site
-from helpers import broken_links, soup
+from helpers import broken_links, run_pelican, soup
 
 sys.path.insert(0, str(ROOT / "plugins"))
 from learned.importer import ImportFailed, Mapping, import_csv, read_mapping  # noqa: E402
@@ -386,13 +386,8 @@ def test_command_line_build_exits_1_with_the_report_and_no_traceback(tmp_path):
     content = copy_fixture(tmp_path)
     data = content / "data" / "feedback.yaml"
     data.write_text(data.read_text(encoding="utf-8").replace("status: declined", "status: declind"), encoding="utf-8")
-    run = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pelican"), "-s", str(ROOT / "pelicanconf.py"), "-o", str(tmp_path / "out"),
-         "-e", f'PATH="{content}"', "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",
-         f'CACHE_PATH="{tmp_path / "cache"}"'],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
-    output = run.stdout + run.stderr
-    assert run.returncode == 1, output
+    status, output = run_pelican(content, tmp_path / "out")
+    assert status == 1, output
     assert "Traceback" not in output
     assert re.search(r"feedback\.yaml:\d+: status: 'declind' is not allowed; use one of .*Did you mean 'declined'\?",
                      output), output

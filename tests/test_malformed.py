@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, build_site, copy_content
+from helpers import run_pelican
 
 from learned.importer import ImportFailed, Mapping, import_csv  # noqa: E402  (plugins/ is on sys.path)
 from learned.loading import load as load_feedback  # noqa: E402
@@ -30,7 +31,6 @@ from reader_questions.loading import load_questions  # noqa: E402
 from sitekit import problems  # noqa: E402
 from sitekit.yamldata import MAX_DATA_FILE_BYTES, load_entries, report_duplicate_ids  # noqa: E402
 
-PELICAN = str(ROOT / ".venv/bin/pelican")
 INVOKE = str(ROOT / ".venv/bin/invoke")
 ARTICLE = "articles/repair-guide-basics.md"
 SPONSORED = "articles/a-season-with-northwind-fabrics.md"
@@ -286,12 +286,8 @@ def test_pelican_command_line_exits_1_with_the_report_and_keeps_the_output(tmp_p
     content = copy_content(tmp_path)
     case.breaks(content)
     shutil.copytree(output, tmp_path / "out")
-    run = subprocess.run(
-        [PELICAN, str(content), "-s", str(ROOT / settings_file), "-o", str(tmp_path / "out"),
-         "-e", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false", f'CACHE_PATH="{tmp_path / "cache"}"'],
-        capture_output=True, text=True, cwd=tmp_path, timeout=120)
-    text = run.stdout + run.stderr
-    assert run.returncode == 1, text
+    status, text = run_pelican(content, tmp_path / "out", settings_file, cwd=tmp_path)
+    assert status == 1, text
     check_report(text, content, case.expected, shown="content")  # run from tmp_path
     assert "Traceback" not in text
     assert tree(tmp_path / "out") == before

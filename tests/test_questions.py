@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, build_site, copy_content
-from helpers import broken_links, soup
+from helpers import broken_links, run_pelican, soup
 from sitekit.problems import display_path
 
 CONTENT = FIXTURES / "questions" / "content"
@@ -492,13 +492,8 @@ def test_cli_build_with_mistakes_exits_1_with_the_report_and_no_traceback(tmp_pa
     path.write_text(path.read_text() + VALID_ENTRY.format(id="full-answered")
                     + VALID_ENTRY.format(id="other").replace("status: open", "status: opn"))
     output = tmp_path / "output"
-    completed = subprocess.run(
-        [str(ROOT / ".venv/bin/pelican"), "-s", "pelicanconf.py", "-o", str(output),
-         "-e", f'PATH="{content}"', "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",
-         f'CACHE_PATH="{tmp_path / "cache"}"'],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
-    both = completed.stdout + completed.stderr
-    assert completed.returncode == 1, both
+    status, both = run_pelican(content, output)
+    assert status == 1, both
     assert "Traceback" not in both
     assert re.search(r"questions\.yaml:\d+: id: 'full-answered' is already used on line 3", both), both
     assert re.search(r"questions\.yaml:\d+: status: 'opn' is not allowed", both), both
