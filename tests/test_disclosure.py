@@ -115,6 +115,15 @@ def test_policy_link_goes_to_the_types_section_and_note_is_shown(us_site):
     assert broken_links_from(us_site.output, ("20", "transparency/", "index.html")) == []
 
 
+def test_sponsor_url_links_the_sponsor_from_the_notice_as_sponsored(us_site):
+    links = notice(us_site.output, POSTS["sponsored"]).select(".disclosure-sponsors a")
+    assert [(a.get_text(), a["href"], a["rel"]) for a in links] == [
+        ("Acme Outfitters", "https://acme.example", ["sponsored", "noopener"])]
+    several = notice(us_site.output, POSTS["partnership"]).select(".disclosure-sponsors a")
+    assert [a["href"] for a in several] == ["https://north.example", "https://south.example"]
+    assert notice(us_site.output, POSTS["affiliate"]).select_one(".disclosure-sponsors") is None
+
+
 def broken_links_from(output: Path, prefixes: tuple) -> list[str]:
     """Broken links on the pages this plugin touches (other plugins' pages are theirs to test)."""
     return [problem for problem in broken_links(output, DEV_SITEURL) if problem.startswith(prefixes)]
