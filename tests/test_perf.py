@@ -190,3 +190,28 @@ def test_benchmark_runs_at_a_tiny_size():
     for line in last[:3]:
         assert float(line.split()[1]) > 0
     assert "| (a) plain Pelican 4.12 |" in finished.stdout
+
+
+WORKER_SIGNALS = """
+import multiprocessing, signal, sys
+sys.path[:0] = [sys.argv[1] + "/plugins"]
+from fastbuild.convert import worker_init
+signal.signal(signal.SIGTERM, lambda *_: None)  # as sitebuild does while building
+signal.signal(signal.SIGINT, lambda *_: None)
+pool = multiprocessing.get_context("fork").Pool(
+    1, initializer=worker_init, initargs=({"extensions": ["markdown.extensions.meta"]}, ()))
+pool.apply(abs, (1,))
+worker = pool._pool[0].pid
+caught = next(line for line in open(f"/proc/{worker}/status") if line.startswith("SigCgt:"))
+mask = int(caught.split()[1], 16)
+print(bool(mask & (1 << (signal.SIGTERM - 1))), bool(mask & (1 << (signal.SIGINT - 1))))
+pool.terminate()
+pool.join()
+"""
+
+
+def test_markdown_workers_leave_sigterm_and_sigint_to_the_kernel():
+    """A Python-level handler in a worker can miss SIGTERM and hang Pool.terminate() for ever."""
+    run = subprocess.run([sys.executable, "-c", WORKER_SIGNALS, str(ROOT)], capture_output=True, text=True,
+                         timeout=60, check=True)
+    assert run.stdout.split() == ["False", "False"]

@@ -10,6 +10,8 @@ output is byte for byte the same.
 
 from __future__ import annotations
 
+import signal
+
 from markdown import Markdown
 from pelican.utils import pelican_open
 
@@ -39,6 +41,11 @@ _worker: Converters | None = None
 
 
 def worker_init(markdown_settings: dict, formatted_fields) -> None:
+    # A forked worker inherits the build's Python-level SIGINT/SIGTERM handlers. Those run only
+    # between bytecodes, so a signal landing just before a blocking queue read is lost and
+    # Pool.terminate() waits for the worker for ever. The default actions end it at once.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_DFL)
     global _worker
     _worker = Converters(markdown_settings, formatted_fields)
 
