@@ -30,6 +30,8 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from sitekit.capture import LogRecorder
+
 from .pool import fork_is_safe
 
 logger = logging.getLogger("pelican.writers")
@@ -190,23 +192,11 @@ class ParallelWriter(Writer):
                 handle.write(output)
 
 
-class _Warnings(logging.Handler):
+class _Warnings(LogRecorder):
     """Collects Pelican's warnings and errors while a share of the pages renders."""
 
     def __init__(self):
         super().__init__(level=logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-    def __enter__(self):
-        logging.getLogger("pelican").addHandler(self)
-        return self
-
-    def __exit__(self, *exc):
-        logging.getLogger("pelican").removeHandler(self)
-        return False
 
     def portable(self) -> list[logging.LogRecord]:
         """The records with their message made text, so they can be pickled."""

@@ -23,6 +23,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from . import precompress, search as search_index
+from .capture import LogRecorder
 from .problems import BuildFailed, display_path
 
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".j2", ".jinja", ".jinja2")
@@ -104,15 +105,6 @@ def describe_error(error: BaseException, staging: Path | None = None) -> str:
     return f"{where or ''}{type(error).__name__}: {text}"
 
 
-class _Recorder(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
 def load_settings(settings_file, overrides: dict | None = None) -> dict:
     return read_settings(str(settings_file), override=dict(overrides or {}))
 
@@ -130,18 +122,14 @@ def build(settings_file, output=None, overrides: dict | None = None, atomic: boo
     settings["OUTPUT_PATH"] = str(staging)
     settings["PRINT_BUILD_REPORT"] = False
 
-    recorder = _Recorder()
-    logger = logging.getLogger("pelican")
-    logger.addHandler(recorder)
+    recorder = LogRecorder()
     timings: dict[str, float] = {}
     try:
         with _stoppable():
-            try:
+            with recorder:
                 started = time.perf_counter()
                 Pelican(settings).run()
                 timings["pelican"] = time.perf_counter() - started
-            finally:
-                logger.removeHandler(recorder)
             if search:
                 started = time.perf_counter()
                 search_index.index(staging)
