@@ -5,34 +5,17 @@ from __future__ import annotations
 import html
 import re
 
-import nh3
-from markdown import Markdown
 from markupsafe import Markup
+from sitekit.sanitise import team_markdown
 
-# The meta extension would swallow an answer starting "Short answer: yes".
-# toc would add ids that could clash with the page's question anchors.
-LEFT_OUT = {"markdown.extensions.meta", "markdown.extensions.toc"}
 ALLOWED_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "em", "i", "li", "ol", "p", "pre",
                 "strong", "sub", "sup", "ul", "table", "thead", "tbody", "tr", "th", "td", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 
 
-def markdown_converter(settings: dict) -> Markdown:
-    config = dict(settings.get("MARKDOWN") or {})
-    extension_configs = {name: options for name, options in (config.get("extension_configs") or {}).items()
-                         if name not in LEFT_OUT}
-    extensions = [name for name in config.get("extensions", []) if name not in LEFT_OUT]
-    return Markdown(extensions=list(extension_configs) + extensions, extension_configs=extension_configs,
-                    output_format=config.get("output_format", "html5"))
-
-
-def render(markdown: Markdown, text: str) -> Markup:
+def render(text: str, settings: dict) -> Markup:
     """Team Markdown rendered with the site's settings, then sanitised with nh3."""
-    markdown.reset()
-    converted = markdown.convert(text)
-    clean = nh3.clean(converted, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel=None)
-    return Markup(clean.strip())
+    return team_markdown(text, settings, ALLOWED_TAGS, ALLOWED_ATTRIBUTES, link_rel=None)
 
 
 _BLOCK_TAGS = re.compile(r"</?(?:p|li|ul|ol|br|blockquote|pre|table|thead|tbody|tr|td|th|hr)\b[^>]*>", re.I)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .markup import markdown_converter, plain_text, render
+from .markup import plain_text, render
 from .model import Asker, Question
 from .periods import Period, period_of
 
@@ -141,15 +141,14 @@ def attribution(asker: Asker) -> str:
 
 
 def publish(questions: list[Question], articles_by_slug: dict, settings: dict) -> list[PublishedQuestion]:
-    markdown = markdown_converter(settings)
     published = []
     for question in questions:
-        answer_html = render(markdown, question.answer) if question.answer else None
+        answer_html = render(question.answer, settings) if question.answer else None
         published.append(PublishedQuestion(
             id=question.id, asked=question.asked, question=question.question,
             attribution=attribution(question.asker), topic=question.topic, status=question.status,
             answer_html=answer_html, answer_text=plain_text(answer_html) if answer_html else "",
-            reason_html=render(markdown, question.reason) if question.reason else None,
+            reason_html=render(question.reason, settings) if question.reason else None,
             responded_on=question.responded_on, responded_by=question.responded_by,
             related=[articles_by_slug[slug] for slug in question.related if slug in articles_by_slug],
         ))
