@@ -3,15 +3,9 @@
 `publishconf.py` imports everything here and overrides what production needs.
 """
 
-import sys
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
-
-# Pelican loads each plugin folder as a top-level module but does not put
-# plugins/ on sys.path; the shared `sitekit` package lives there too.
-if str(PROJECT_ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
 
 AUTHOR = "Kestrel team"
 SITENAME = "Kestrel Field Notes"
@@ -138,7 +132,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = str(PROJECT_ROOT / ".cache" / "pelican")
 
-# sitekit: sitemap, robots.txt, _headers and OpenGraph (README: Hosting).
+# sitewide plugin: sitemap, robots.txt, _headers and OpenGraph (README: Hosting).
 OG_LOCALE = "en_GB"
 SITEMAP_SAVE_AS = "sitemap.xml"  # "" turns the sitemap (and its robots.txt line) off
 ROBOTS_SAVE_AS = "robots.txt"
@@ -149,8 +143,8 @@ HEADERS_HASHED_CACHE = "public, max-age=31536000, immutable"
 # Never copied into the site, even from STATIC_PATHS (README: What the build guarantees).
 PRIVATE_FILE_SUFFIXES = [".csv", ".tsv", ".yaml", ".yml", ".xls", ".xlsx", ".ods"]
 
-PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
-PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned", "fastbuild"]
+# Installed into .venv by `make` (pyproject.toml), so Pelican imports them by name.
+PLUGINS = ["sitewide", "disclosure", "reader_questions", "learned", "fastbuild"]
 
 # disclosure plugin: labels for paid, gifted and employee posts (README: Disclosure).
 DISCLOSURE_MARKET = "US"  # "US" (FTC wording) or "UK" (ASA labels "Ad", "Advertisement feature")

@@ -1,11 +1,12 @@
 """Production settings: absolute URLs from $SITEURL, feeds, no drafts."""
 
 import os
-import sys
+import runpy
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pelicanconf import *  # noqa: E402,F403
+# Everything pelicanconf.py sets, read by path (so no sys.path edit is needed).
+globals().update({name: value for name, value in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items()
+                  if name.isupper()})
 
 # e.g. SITEURL=https://org.github.io/blog (a sub-path works; no trailing slash)
 SITEURL = os.environ.get("SITEURL", "https://blog.kestrel.example").rstrip("/")

@@ -11,18 +11,16 @@ import functools
 import http.server
 import os
 import shutil
-import sys
 import time
 from pathlib import Path
 
 from invoke import Exit, task
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from sitekit.slugs import slugify
+from sitetools.build import build as build_site
+from sitetools.live import LiveSite
 
-from sitekit.livebuild import LiveSite  # noqa: E402
-from sitekit.sitebuild import build as build_site  # noqa: E402
-from sitekit.slugs import slugify  # noqa: E402
+ROOT = Path(__file__).resolve().parent
 
 DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
@@ -96,7 +94,7 @@ def publish(c):
 @task(help={"keep": "Also copy the checked site into this folder (default: removed afterwards)"})
 def check(c, keep=""):
     """Publishing gates: build with publishconf.py into a fresh folder and check every page."""
-    from checks.runner import check_site
+    from sitetools.checks.runner import check_site
 
     ok, report = check_site(PUBLISH_SETTINGS, report_dir=ROOT / ".cache" / "check",
                             keep=Path(keep).resolve() if keep else None)
@@ -108,7 +106,7 @@ def check(c, keep=""):
 @task
 def lighthouse(c):
     """Lighthouse scores per page type (run `make lighthouse`, which installs it)."""
-    from checks.lighthouse import run
+    from sitetools.checks.lighthouse import run
 
     binary = ROOT / ".cache" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -168,7 +166,7 @@ def livereload(c, port=PORT):
 })
 def bench(c, articles=1000, questions=500, feedback=1000, runs=3, scale=False):
     """Build-speed benchmark: plain Pelican vs this project, and the edit-to-refresh loop."""
-    from benchmarks.bench import main
+    from sitetools.bench.bench import main
 
     arguments = ["--articles", str(articles), "--questions", str(questions), "--feedback", str(feedback),
                  "--runs", str(runs)] + (["--scale"] if scale else [])
@@ -234,7 +232,7 @@ def add_question(c, question="", topic="", consent="", name="", region="", id=""
     from reader_questions import adding
     from reader_questions.checking import check_questions_file
     from reader_questions.loading import questions_path
-    from sitekit.sitebuild import load_settings
+    from sitetools.build import load_settings
 
     overrides = {"PATH": str(Path(content_path).resolve())} if content_path else {}
     settings = load_settings(DEV_SETTINGS, {**overrides, "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False})

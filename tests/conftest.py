@@ -6,18 +6,15 @@ import functools
 import http.server
 import os
 import shutil
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from sitetools.build import build
 
-from sitekit.sitebuild import build  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 SUBPATH_SITEURL = "https://example.org/blog"
 
@@ -81,7 +78,7 @@ def dev_server(dev_site):
     server.shutdown()
 
 
-from checks.browser import CHROMIUM_ARGS  # noqa: E402  (one set of flags for tests and `invoke check`)
+from sitetools.checks.browser import CHROMIUM_ARGS  # noqa: E402  (one set of flags for tests and `invoke check`)
 
 
 @pytest.fixture(scope="session")

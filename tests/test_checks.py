@@ -12,11 +12,11 @@ import random
 import subprocess
 
 import pytest
-
-from checks.pages import discover
-from checks.report import render
-from checks.runner import GATES, run_gates
 from conftest import ROOT, SUBPATH_SITEURL, build_site
+
+from sitetools.checks.pages import discover
+from sitetools.checks.report import render
+from sitetools.checks.runner import GATES, run_gates
 
 SITE = "https://fixture.example/blog"
 CSS = "body { color: #1d2321; background: #fbfaf7; font-family: system-ui, sans-serif; }\n"
@@ -252,7 +252,7 @@ def test_page_types_are_skipped_only_while_their_plugin_is_off(tmp_path):
 
 
 def test_sample_site_passes_every_gate(publish_site, browser):
-    from sitekit.sitebuild import load_settings
+    from sitetools.build import load_settings
 
     plugins = load_settings(ROOT / "publishconf.py")["PLUGINS"]
     results = run_gates(publish_site.output, SUBPATH_SITEURL, publish_site.log, plugins, browser=browser)
@@ -266,12 +266,12 @@ def test_sample_site_passes_every_gate(publish_site, browser):
 
 def test_check_run_as_a_program_fails_with_a_report_and_no_traceback(tmp_path):
     broken = tmp_path / "brokenconf.py"
-    broken.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
+    broken.write_text(f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'publishconf.py')!r}))\n"
                       "MENUITEMS_MAIN = MENUITEMS_MAIN + [('Nowhere', 'no-such-page/')]\n")
     run = subprocess.run(
         [str(ROOT / ".venv/bin/python"), "-c",
-         "import sys; from pathlib import Path; sys.path[:0] = [sys.argv[2], sys.argv[2] + '/plugins'];"
-         "from checks.runner import check_site;"
+         "import sys; from pathlib import Path;"
+         "from sitetools.checks.runner import check_site;"
          "ok, report = check_site(Path(sys.argv[1]), gates=('build_log', 'links', 'feeds'));"
          "print(report); sys.exit(0 if ok else 1)", str(broken), str(ROOT)],
         capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "SITEURL": "https://x.example"})

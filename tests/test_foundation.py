@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import subprocess
-import sys
-
-import pytest
 
 from conftest import FIXTURES, ROOT, build_site, copy_content
 from helpers import broken_links, run_pelican, soup
-
 
 
 def test_any_valid_pelican_content_renders(tmp_path):

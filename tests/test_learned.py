@@ -6,18 +6,15 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT, build_site
 from helpers import broken_links, run_pelican, soup
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from learned.importer import ImportFailed, Mapping, import_csv, read_mapping  # noqa: E402
+from learned.importer import ImportFailed, Mapping, import_csv, read_mapping
 
 CONTENT = FIXTURES / "learned" / "content"
 SITEURL = "http://127.0.0.1:8000"
@@ -356,7 +353,7 @@ def test_every_mistake_in_the_data_file_is_reported_with_its_line(tmp_path):
     for marker, (field, message) in EXPECTED.items():
         line = 2 if marker == "no-said" else marker_line(BAD_FEEDBACK, marker)
         prefix = f"{data}:{line}: {field}: "
-        assert any(l.strip().startswith(prefix) and message in l for l in lines), (marker, prefix, result.report)
+        assert any(text.strip().startswith(prefix) and message in text for text in lines), (marker, prefix, result.report)
     assert not (tmp_path / "output").exists()
 
 

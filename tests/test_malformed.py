@@ -12,24 +12,23 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
+from conftest import ROOT, build_site, copy_content
+from helpers import run_pelican
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, build_site, copy_content
-from helpers import run_pelican
-
-from learned.importer import ImportFailed, Mapping, import_csv  # noqa: E402  (plugins/ is on sys.path)
-from learned.loading import load as load_feedback  # noqa: E402
-from learned.model import model_for as feedback_model_for  # noqa: E402
-from reader_questions.loading import load_questions  # noqa: E402
-from sitekit import problems  # noqa: E402
-from sitekit.yamldata import MAX_DATA_FILE_BYTES, load_entries, report_duplicate_ids  # noqa: E402
+from learned.importer import ImportFailed, Mapping, import_csv
+from learned.loading import load as load_feedback
+from learned.model import model_for as feedback_model_for
+from reader_questions.loading import load_questions
+from sitekit import problems
+from sitekit.yamldata import MAX_DATA_FILE_BYTES, load_entries, report_duplicate_ids
 
 INVOKE = str(ROOT / ".venv/bin/invoke")
 ARTICLE = "articles/repair-guide-basics.md"

@@ -6,48 +6,22 @@ Nothing here is timed; the figures come from `invoke bench` (README: Performance
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from bs4 import BeautifulSoup
-from pelican.log import LimitFilter
 from conftest import ROOT, copy_content
+from helpers import NO_CACHE, assert_same_site, edit, full_build
+from pelican.log import LimitFilter
 
-from sitekit.livebuild import LiveSite
-from sitekit.sitebuild import build
+from sitetools.build import build
 
-NO_CACHE = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
-PLAIN_PLUGINS = ["sitekit", "disclosure", "reader_questions", "learned"]  # without fastbuild
-
-
-def site_files(folder: Path) -> dict[str, bytes]:
-    """Every file of a built site, except the search index (not deterministic) and compressed copies."""
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*"))
-            if path.is_file() and "pagefind" not in path.parts and path.suffix not in (".gz", ".br")}
-
-
-def assert_same_site(built: Path, reference: Path) -> None:
-    mine, theirs = site_files(built), site_files(reference)
-    assert sorted(mine) == sorted(theirs)
-    different = [name for name in theirs if mine[name] != theirs[name]]
-    assert different == []
-
-
-def full_build(tmp_path: Path, content: Path, name: str, overrides: dict | None = None) -> Path:
-    result = build(ROOT / "pelicanconf.py", tmp_path / name,
-                   {"PATH": str(content), "CACHE_PATH": str(tmp_path / f"cache-{name}"), **NO_CACHE,
-                    **(overrides or {})}, search=False, compress=False)
-    assert result.ok, result.report
-    return result.output
+PLAIN_PLUGINS = ["sitewide", "disclosure", "reader_questions", "learned"]  # without fastbuild
 
 
 FRESH_PROCESS_BUILD = """
 import json, sys
-sys.path[:0] = [sys.argv[1] + "/plugins", sys.argv[1]]
-from sitekit.sitebuild import build
+from sitetools.build import build
 result = build(sys.argv[1] + "/pelicanconf.py", sys.argv[2], json.loads(sys.argv[3]), search=False, compress=False)
 print(json.dumps({"ok": result.ok, "report": result.report, "log": result.log_lines()}))
 """
@@ -61,81 +35,6 @@ def build_in_fresh_process(output: Path, overrides: dict) -> dict:
     outcome = json.loads(run.stdout.strip().splitlines()[-1])
     assert outcome["ok"], outcome["report"]
     return outcome
-
-
-@pytest.fixture
-def live(tmp_path):
-    content = copy_content(tmp_path)
-    # A post that /learned/ lists (by its title) and no reader question names.
-    edit(content / "articles" / "open-questions-we-are-still-asking.md", "Authors: ",
-         "Learned_from: wider-size-range\nAuthors: ")
-    site = LiveSite(ROOT / "pelicanconf.py", tmp_path / "live",
-                    {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache-live")}, search=False)
-    first = site.refresh()
-    assert first.ok and first.mode == "full", first.report
-    return site, content
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def test_fast_path_writes_what_a_full_build_writes(live, tmp_path):
-    site, content = live
-    post = content / "articles" / "open-questions-we-are-still-asking.md"
-    edit(post, "Title: ", "Title: Edited: ")
-    edit(post, "\n\n", "\n\nA new first paragraph, added while previewing.\n\n")
-    sponsored = content / "articles" / "a-season-with-northwind-fabrics.md"
-    edit(sponsored, "Summary: ", "Summary: Edited summary. ")
-
-    result = site.refresh()
-
-    assert result.ok and result.mode == "fast", (result.report, result.reason)
-    written = {str(Path(name).relative_to(site.output)) for name in result.written}
-    page = next(name for name in written if name.endswith("/open-questions-we-are-still-asking/index.html"))
-    assert any(name.endswith("/a-season-with-northwind-fabrics/index.html") for name in written)
-    assert {"index.html", "archives/index.html", "feeds/all.atom.xml", "learned/index.html",
-            "transparency/index.html", "category/community/index.html"} <= written
-    assert any(name.startswith("tag/") for name in written)
-    assert not any(name.endswith("/spring-range-notes/index.html") for name in written)
-    soup = BeautifulSoup((site.output / page).read_text(encoding="utf-8"), "html.parser")
-    assert soup.h1.get_text(strip=True).startswith("Edited: ")
-    assert "A new first paragraph" in soup.find("div", class_="prose").get_text()
-    # Every file, not only the rewritten ones, equals a fresh full build's.
-    assert_same_site(site.output, full_build(tmp_path, content, "reference"))
-
-
-def test_edits_that_move_a_post_rebuild_in_full(live, tmp_path):
-    site, content = live
-    edit(content / "articles" / "spring-range-notes.md", "Category: ", "Category: Moved ")
-
-    result = site.refresh()
-
-    assert result.ok and result.mode == "full" and "category" in result.reason
-    assert_same_site(site.output, full_build(tmp_path, content, "reference"))
-
-    (content / "articles" / "a-new-post.md").write_text(
-        "Title: A new post\nDate: 2026-10-30\nCategory: Community\nSlug: a-new-post\n"
-        "Summary: New.\n\nBody.\n", encoding="utf-8")
-    added = site.refresh()
-    assert added.ok and added.mode == "full" and "added" in added.reason
-    assert site.refresh().mode == "unchanged"
-
-
-def test_a_problem_on_the_fast_path_keeps_the_last_good_site(live):
-    site, content = live
-    before = site_files(site.output)
-    edit(content / "articles" / "spring-range-notes.md", "\n\n",
-         "\n\nBuy it [here](https://www.amazon.com/dp/B0TEST?tag=kestrel-20).\n\n")
-
-    result = site.refresh()
-
-    assert not result.ok and result.mode == "fast"
-    assert re.search(r"spring-range-notes\.md:\d+: link: https://www\.amazon\.com/\S+ looks like an affiliate link",
-                     result.report)
-    assert site_files(site.output) == before
 
 
 def test_fastbuild_output_equals_plain_pelican_output(tmp_path):
@@ -181,7 +80,7 @@ def test_open_questions_sweep_matches_the_definition():
 
 def test_benchmark_runs_at_a_tiny_size():
     finished = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench", "--articles", "20", "--questions", "10", "--feedback", "20",
+        [sys.executable, "-m", "sitetools.bench.bench", "--articles", "20", "--questions", "10", "--feedback", "20",
          "--runs", "1", "--edits", "2"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stdout + finished.stderr
     last = finished.stdout.strip().splitlines()[-5:]
@@ -194,7 +93,6 @@ def test_benchmark_runs_at_a_tiny_size():
 
 WORKER_SIGNALS = """
 import multiprocessing, signal, sys
-sys.path[:0] = [sys.argv[1] + "/plugins"]
 from fastbuild.convert import worker_init
 signal.signal(signal.SIGTERM, lambda *_: None)  # as sitebuild does while building
 signal.signal(signal.SIGINT, lambda *_: None)

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-
 from conftest import ROOT, SUBPATH_SITEURL, build_site, copy_content
 from helpers import html_files, soup
 
@@ -133,7 +132,7 @@ def test_every_page_has_opengraph_and_twitter_tags(publish_site):
         document = soup(page)
         name = page.relative_to(publish_site.output).as_posix()
 
-        def og(prop):
+        def og(prop, document=document, name=name):
             tag = document.find("meta", property=prop)
             assert tag and tag["content"].strip(), f"{name}: no {prop}"
             return tag["content"]

@@ -13,6 +13,7 @@ model (what templates read), links (rel merging), feeds, structured
 """
 
 from pelican import signals
+
 from sitekit import jsonld
 
 from . import feeds, receivers, report, structured

@@ -12,6 +12,7 @@ import html
 import re
 
 from pelican.contents import Page
+
 from sitekit import problems
 
 from . import config as cfg

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pelican.contents import Article, Page
+
 from sitekit import problems
 
 from . import checks, links, report

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
+
 from sitekit.slugs import slugify
 
 from . import config as cfg

@@ -16,7 +16,7 @@ import threading
 
 from pelican.readers import MarkdownReader
 
-from .convert import worker_init, worker_convert
+from .convert import worker_convert, worker_init
 
 DEFAULT_WORKERS = 2
 DEFAULT_MIN_FILES = 64

@@ -30,7 +30,7 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from sitekit.capture import LogRecorder
+from sitetools.logs import LogRecorder
 
 from .pool import fork_is_safe
 

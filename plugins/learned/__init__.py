@@ -7,6 +7,7 @@ that name the feedback behind them (front matter ``Learned_from``).
 """
 
 from pelican import signals
+
 from sitekit import jsonld
 
 from . import receivers

@@ -31,7 +31,7 @@ def bar_chart(counts: list[StatusCount], chart_id: str = "learned-chart") -> Mar
         f'<title id="{chart_id}-title">Feedback by status: items and people</title>',
         f'<desc id="{chart_id}-desc">{escape(summary)}.</desc>',
     ]
-    for key, heading, left in PANELS:
+    for _key, heading, left in PANELS:
         parts.append(f'<text class="chart-heading" x="{left}" y="18" fill="currentColor" '
                      f'font-size="14" font-weight="bold">{heading}</text>')
     for row, count in enumerate(counts):

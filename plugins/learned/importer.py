@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
 from sitekit.redact import redact
 from sitekit.slugs import slugify
 from sitekit.text import plain

@@ -17,7 +17,7 @@ def steady_empty_feed(context, feed):
     if feed.items or not path or not feed.feed.get("feed_url", "").endswith(path):
         return
     as_of = context.get("learned_as_of") or dt.date(1970, 1, 1)
-    moment = dt.datetime.combine(as_of, dt.time(12, 0), tzinfo=dt.timezone.utc)
+    moment = dt.datetime.combine(as_of, dt.time(12, 0), tzinfo=dt.UTC)
     feed.latest_post_date = lambda: moment
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from markupsafe import Markup
+
 from sitekit.sanitise import team_markdown
 
 ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "br", "blockquote", "abbr"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
+
 from sitekit.redact import redact
 from sitekit.slugs import slugify
 

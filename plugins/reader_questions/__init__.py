@@ -7,6 +7,7 @@ A reader who withdraws consent disappears from every output.
 """
 
 from pelican import signals
+
 from sitekit import jsonld
 
 from .receivers import add_roundups, faq_structured_data, get_generators

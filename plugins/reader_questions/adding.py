@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from sitekit.redact import EMAIL_MARK, PHONE_MARK, redact
 
 from .model import ID_PATTERN

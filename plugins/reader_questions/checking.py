@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pelican.contents import Article
 from pelican.readers import Readers
+
 from sitekit import problems
 
 from .loading import load_questions, questions_path

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.readers import MarkdownReader
+
 from sitekit import problems
 from sitekit.redact import redact
 from sitekit.yamldata import load_entries, report_duplicate_ids

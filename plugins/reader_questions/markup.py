@@ -6,6 +6,7 @@ import html
 import re
 
 from markupsafe import Markup
+
 from sitekit.sanitise import team_markdown
 
 ALLOWED_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "em", "i", "li", "ol", "p", "pre",

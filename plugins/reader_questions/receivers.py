@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 from pelican.utils import order_content
+
 from sitekit import problems
 from sitekit.asof import site_as_of
 

@@ -36,7 +36,7 @@ class PublishedQuestion:
     responded_on: dt.date | None
     responded_by: str | None
     related: list  # Article objects, in the order given
-    roundup: "Roundup | None" = None
+    roundup: Roundup | None = None
 
     @property
     def anchor(self) -> str:

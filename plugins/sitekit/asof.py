@@ -14,7 +14,7 @@ from collections.abc import Iterable
 def as_of_date(articles: Iterable = (), data_dates: Iterable[dt.date] = ()) -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     dates = [to_date(d) for d in data_dates if d]
     for article in articles:
         dates.append(to_date(article.date))

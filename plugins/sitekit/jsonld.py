@@ -8,7 +8,7 @@ template calls ``{{ structured_data() }}`` once, in base.html.
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from jinja2 import pass_context
 from markupsafe import Markup

@@ -17,12 +17,8 @@ from pathlib import Path
 
 import yaml
 
-WORDS = ("jacket seam tape fabric repair patch needle thread zip pocket hood cuff hem waist stitch "
-         "walker trail weather rain wind wool cotton nylon cord buckle strap pack winter summer spring "
-         "autumn season counter workshop pattern sample range fit size leg shoulder wash dry sealer "
-         "mill dye colour lining collar sleeve").split()
-FILLER = ("the a our your we you it this that every each with from into after before while because "
-          "and but so then still often rarely always never").split()
+WORDS = ["jacket", "seam", "tape", "fabric", "repair", "patch", "needle", "thread", "zip", "pocket", "hood", "cuff", "hem", "waist", "stitch", "walker", "trail", "weather", "rain", "wind", "wool", "cotton", "nylon", "cord", "buckle", "strap", "pack", "winter", "summer", "spring", "autumn", "season", "counter", "workshop", "pattern", "sample", "range", "fit", "size", "leg", "shoulder", "wash", "dry", "sealer", "mill", "dye", "colour", "lining", "collar", "sleeve"]
+FILLER = ["the", "a", "our", "your", "we", "you", "it", "this", "that", "every", "each", "with", "from", "into", "after", "before", "while", "because", "and", "but", "so", "then", "still", "often", "rarely", "always", "never"]
 CATEGORIES = ["Repair", "Community", "Products", "How we work", "Field notes", "Materials", "Events",
               "Guides"]
 TAGS = [f"{word}-{kind}" for word in ("seam", "patch", "wool", "zip", "hood", "boots", "rain", "trail",

@@ -1,11 +1,11 @@
 """One timed build in a fresh process (bench.py starts one per build).
 
-    python -m benchmarks.driver plain   CONTENT OUTPUT
-    python -m benchmarks.driver project CONTENT OUTPUT [--no-extras]
-    python -m benchmarks.driver live    CONTENT OUTPUT EDITS
+    python -m sitetools.bench.driver plain   CONTENT OUTPUT
+    python -m sitetools.bench.driver project CONTENT OUTPUT [--no-extras]
+    python -m sitetools.bench.driver live    CONTENT OUTPUT EDITS
 
 Prints one JSON line on stdout. ``plain`` is Pelican 4.12 with its default
-settings and theme and no plugins; ``project`` is ``sitekit.sitebuild.build``
+settings and theme and no plugins; ``project`` is ``sitetools.build.build``
 with publishconf.py (caches off), the way `invoke preview` builds (with
 ``--no-extras``, without the search index and compression that follow);
 ``live`` keeps one warm process, as `make serve` does, and times EDITS
@@ -21,9 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parents[2]  # the project: settings, theme, content
 
 NO_CACHE = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
 
@@ -42,7 +40,7 @@ def plain(content: Path, output: Path) -> dict:
 
 
 def project(content: Path, output: Path, extras: bool = True) -> dict:
-    from sitekit.sitebuild import build
+    from sitetools.build import build
 
     overrides = {"PATH": str(content), "CACHE_PATH": str(output.parent / "cache-project"), **NO_CACHE}
     result = build(ROOT / "publishconf.py", output, overrides, search=extras, compress=extras)
@@ -50,9 +48,9 @@ def project(content: Path, output: Path, extras: bool = True) -> dict:
 
 
 def live(content: Path, output: Path, edits: int) -> dict:
-    from benchmarks.corpus import touch_article
-    from sitekit.livebuild import LiveSite
-    from sitekit.sitebuild import build
+    from sitetools.bench.corpus import touch_article
+    from sitetools.build import build
+    from sitetools.live import LiveSite
 
     overrides = {"PATH": str(content), "CACHE_PATH": str(output.parent / "cache-live")}
     site = LiveSite(ROOT / "pelicanconf.py", output, overrides, search=False)

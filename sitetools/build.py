@@ -22,9 +22,11 @@ from jinja2 import TemplateSyntaxError
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import precompress, search as search_index
-from .capture import LogRecorder
-from .problems import BuildFailed, display_path
+from sitekit.problems import BuildFailed, display_path
+
+from . import precompress
+from . import search as search_index
+from .logs import LogRecorder
 
 TEMPLATE_SUFFIXES = (".html", ".xml", ".txt", ".j2", ".jinja", ".jinja2")
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

@@ -19,7 +19,7 @@ import re
 
 from markupsafe import Markup
 
-from .asof import site_as_of
+from sitekit.asof import site_as_of
 
 TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
 
@@ -31,7 +31,7 @@ def steady_empty_feed(context, feed) -> None:
     if feed.items or "latest_post_date" in vars(feed):
         return
     dated = [item for key in DATED for item in context.get(key, []) if getattr(item, "date", None)]
-    moment = dt.datetime.combine(site_as_of(context, dated), dt.time(12, 0), tzinfo=dt.timezone.utc)
+    moment = dt.datetime.combine(site_as_of(context, dated), dt.time(12, 0), tzinfo=dt.UTC)
     feed.latest_post_date = lambda: moment
 
 

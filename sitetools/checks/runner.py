@@ -61,7 +61,7 @@ def run_gates(output: Path, siteurl: str, log=None, plugins: list[str] | None = 
 def check_site(settings_file: Path, siteurl: str | None = None, report_dir: Path | None = None,
                keep: Path | None = None, gates=GATES) -> tuple[bool, str]:
     """Build with `settings_file` into a fresh folder, run every gate: (passed, report)."""
-    from sitekit.sitebuild import build, load_settings
+    from sitetools.build import build, load_settings
 
     started = time.monotonic()
     siteurl = (siteurl or os.environ.get("SITEURL") or DEFAULT_SITEURL).rstrip("/")

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import problems
+from sitekit import problems
 
 FIX_HINTS = {
     "date": "write dates as 2026-10-03 or 2026-10-03 14:30",
@@ -24,25 +24,6 @@ FIX_HINTS = {
 
 STATUSES = ("published", "hidden", "draft")
 DUPLICATE_SLUG = "There are %s original (not translated) items %s"
-
-
-class LogRecorder(logging.Handler):
-    """Keeps the records Pelican logs (at ``level`` and above) while used as a context manager."""
-
-    def __init__(self, level: int = logging.DEBUG):
-        super().__init__(level=level)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-    def __enter__(self) -> "LogRecorder":
-        logging.getLogger("pelican").addHandler(self)
-        return self
-
-    def __exit__(self, *exc) -> bool:
-        logging.getLogger("pelican").removeHandler(self)
-        return False
 
 
 class SkippedFileHandler(logging.Handler):

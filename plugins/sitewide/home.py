@@ -8,7 +8,7 @@ URLs; the WebSite offers the site search (``SearchAction``).
 
 from __future__ import annotations
 
-from .jsonld import absolute
+from sitekit.jsonld import absolute
 
 
 def page_exists(context, url: str) -> bool:

@@ -46,8 +46,10 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from pelican.paginator import Page as PaginatorPage
 from pelican.writers import Writer
 
-from . import capture, problems
-from .sitebuild import build, load_settings
+from sitekit import problems
+from sitewide import sources
+
+from .build import build, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +184,7 @@ class LiveSite:
     # ------------------------------------------------------------- fast path
     def fast_build(self, changed: list[str], current: dict) -> LiveResult:
         problems.reset()
-        capture.start(self.settings["PATH"])
+        sources.start(self.settings["PATH"])
         fresh = {}
         try:
             for path in changed:
@@ -190,7 +192,7 @@ class LiveSite:
                 generator = generator_for(self.generators, old)
                 fresh[path] = reread(generator, old)
         finally:
-            capture.stop()
+            sources.stop()
         found = problems.collected()
         if found:
             report = problems.format_report(found)
@@ -207,7 +209,7 @@ class LiveSite:
             old = self.sources[path]
             update_in_place(old, new)
             targets.add(id(old))
-        for path, new in fresh.items():
+        for path in fresh:
             self.sources[path].refresh_metadata_intersite_links()
 
         writer = SelectiveWriter(str(self.output), self.settings, targets, self.template_variables)
@@ -304,7 +306,7 @@ class _NullFile:
 class _Gate:
     """Stands in for a template: renders only when the page shows a target."""
 
-    def __init__(self, template, writer: "SelectiveWriter"):
+    def __init__(self, template, writer: SelectiveWriter):
         self.template = template
         self.writer = writer
 
@@ -413,7 +415,7 @@ class SelectiveWriter(Writer):
         return names
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _field_names(cls) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 

@@ -1,16 +1,16 @@
 """Build-speed benchmark: plain Pelican against this project, and the edit loop.
 
     invoke bench [--articles 1000] [--questions 500] [--feedback 1000] [--runs 3] [--scale]
-    python -m benchmarks.bench ...   (the same)
+    python -m sitetools.bench.bench ...   (the same)
 
-Writes a synthetic corpus (benchmarks/corpus.py) into a temporary folder and
+Writes a synthetic corpus (sitetools/bench/corpus.py) into a temporary folder and
 builds it (a) with plain Pelican 4.12 (default settings and theme, no
 plugins) and (b) with this project's publishconf.py, theme and plugins. Each
 build runs in a fresh process, caches off; after one warm-up of each the
 runs are interleaved a b a b ... Search indexing and compression, when the
 project's build has them, are timed on their own lines and left out of (b).
 The edit-to-refresh loop is timed through the live-reload path
-(sitekit.livebuild, as `make serve` uses it). Peak memory is the largest
+(sitetools.live, as `make serve` uses it). Peak memory is the largest
 resident set of each build's process tree. ``--scale`` repeats the builds
 at 1,000, 5,000 and 10,000 articles. The last lines are machine-readable.
 """
@@ -30,10 +30,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from sitetools.bench.corpus import write_corpus
 
-from benchmarks.corpus import write_corpus  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]  # the project: settings, theme, content
 
 SCALE_SIZES = (1000, 5000, 10000)
 EXTRA_STEPS = (("search", "search indexing"), ("compress", "compression"))
@@ -89,7 +88,7 @@ def _resident_kb(pid: int) -> int:
 def run_build(mode: str, content: Path, output: Path, *extra: str) -> tuple[float, float, dict]:
     """Wall time, peak RSS (MB) and the driver's JSON for one build in a fresh process."""
     shutil.rmtree(output, ignore_errors=True)
-    command = [sys.executable, "-m", "benchmarks.driver", mode, str(content), str(output), *extra]
+    command = [sys.executable, "-m", "sitetools.bench.driver", mode, str(content), str(output), *extra]
     out_log, err_log = output.with_name(output.name + ".stdout"), output.with_name(output.name + ".stderr")
     start = time.perf_counter()
     with open(out_log, "w") as out, open(err_log, "w") as err:

@@ -72,7 +72,7 @@ def headers_file(output: Path, settings: dict) -> str:
     referrer = (meta(REFERRER, home) if home.exists() else None) or "strict-origin-when-cross-origin"
     theme = settings.get("THEME_STATIC_DIR", "theme")
     lines = [
-        "# Written by the build (plugins/sitekit/headers.py): do not edit. Read by Netlify and",
+        "# Written by the build (plugins/sitewide/headers.py): do not edit. Read by Netlify and",
         "# Cloudflare Pages; GitHub Pages ignores it. No two rules set one header on the same path.",
         "",
         f"{prefix}/*",

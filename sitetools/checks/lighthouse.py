@@ -36,7 +36,7 @@ def scores(lighthouse: Path, url: str) -> dict[str, int | None]:
 
 def run(settings_file: Path, lighthouse: Path) -> bool:
     """Print a table of scores, one page type a line, as each run finishes."""
-    from sitekit.sitebuild import build, load_settings
+    from sitetools.build import build, load_settings
 
     workdir = Path(tempfile.mkdtemp(prefix="kestrel-lighthouse-"))
     server = serving.start(workdir / "output")
