@@ -232,6 +232,7 @@ def add_question(c, question="", topic="", consent="", name="", region="", id=""
     from reader_questions import adding
     from reader_questions.checking import check_questions_file
     from reader_questions.loading import questions_path
+    from sitekit.yamlappend import AppendFailed
     from sitetools.build import load_settings
 
     overrides = {"PATH": str(Path(content_path).resolve())} if content_path else {}
@@ -261,7 +262,10 @@ def add_question(c, question="", topic="", consent="", name="", region="", id=""
         reason=reason, responded_on=(_date(responded_on, "responded-on") or today) if status != "open" else None,
         responded_by=responded_by.strip(), related=[s.strip() for s in related.split(",") if s.strip()],
     )
-    previous, line = adding.append_entry(path, entry)
+    try:
+        previous, line = adding.append_entry(path, entry)
+    except AppendFailed as why:
+        raise Exit(f"{path}: {why}. The question was not added; the file is unchanged.", code=1) from None
     found = check_questions_file(settings)
     if found:
         if previous:
@@ -318,5 +322,5 @@ def import_feedback(c, csv_file, said="", theme="", consent_column="", source=""
                                date_format=date_format, consent_as=consent_as)
         summary = import_csv(Path(csv_file), data_path, options)
     except ImportFailed as failure:
-        raise Exit("Import stopped, nothing was written:\n  " + "\n  ".join(failure.problems), code=1) from None
+        raise Exit(failure.report(data_path), code=1) from None
     print(summary.text(data_path))

@@ -1,19 +1,14 @@
 """The live-reload fast path: a warm process that rewrites only what an edit touches.
 
 ``make serve`` keeps one ``LiveSite``. Its first ``refresh()`` is a full,
-atomic build (``sitebuild.build``) that also keeps Pelican's generators, the
-settings and the shared context in memory. Each later ``refresh()`` looks at
+atomic build (``sitetools.build.build``) that also keeps Pelican's generators,
+the settings and the shared context in memory (they are handed out by the
+public ``all_generators_finalized`` signal). Each later ``refresh()`` looks at
 what changed on disk since the last build:
 
 - nothing: nothing is done;
 - only the text of articles or pages the last build read (body, title or
-  summary): each is re-read alone (through Pelican's readers, so every
-  plugin's ``content_object_init`` check runs), the new version is copied
-  into the object the context already holds, and the pages are rendered
-  again with a writer that skips, *before rendering*, every page and feed
-  whose template context does not show a changed object (its own page, the
-  listings, feeds, archives and plugin pages that list it). Those pages are
-  rewritten in place; nothing else is touched;
+  summary): the fast path below rewrites the pages that show them;
 - anything else falls back to a full build: settings, theme, data files,
   roundup intros, static files, files added or deleted, and any edit that
   could move a post between listings or change other pages (its date,
@@ -21,20 +16,54 @@ what changed on disk since the last build:
   other front matter such as Disclosure or Learned_from, its static links,
   the title of a post that reader questions name, or a page's title).
 
-The fast path skips nothing a full build would change in the pages it
-covers: tests/test_perf.py compares its output with a full build's,
-file for file. It never runs the search index or compression; `invoke
-build`/`preview` stay complete and atomic. A source problem found on the
-fast path is reported like any other (``problems``) and nothing is written,
-so the last good site stays.
+The fast path uses only what Pelican documents or exposes publicly, so a
+Pelican release that renames an internal cannot break it or make it serve
+stale pages (tests/test_live.py compares it with full builds, file for file):
+
+1. Each changed file is read again alone with the generator's public
+   ``Readers.read_file`` and the same signals a build sends, so every
+   plugin's ``content_object_init`` check runs. The result is a *new*
+   content object; the kept one is never changed. (Pelican memoizes
+   ``get_content``/``get_summary`` per object, so a mutated object could keep
+   its old HTML; a new object has no memo to go stale.)
+2. What plugins computed after reading (translations, reader questions,
+   learned items) is carried over from the old object, and the new object
+   replaces the old one *by identity* wherever the kept state holds it: in
+   the lists, tuples, dicts, sets and dataclasses reachable from the context
+   and from each generator's public attributes (``articles``, ``dates``,
+   ``tags``, ``categories``, a plugin generator's own records...). Plain lists
+   and dicts are changed in place, so anyone else holding them sees the
+   swap; tuples and list subclasses (fastbuild's ``MemberList`` keeps a set
+   of its items' ids) are built anew and put where the old ones were. A
+   place that cannot be changed (a frozen dataclass holding a post) means a
+   full build instead.
+3. A fresh ``SelectiveWriter`` (a ``pelican.writers.Writer`` that overrides
+   only the public ``write_file`` and ``write_feed``) is given to each
+   generator's public ``generate_output``. It decides *before rendering*
+   from the variables each template (with everything it extends, includes
+   and imports) can read: a page or feed is written only when one of them
+   holds a changed object (its own page, the listings, feeds, archives and
+   plugin pages that list it); everything else is skipped without rendering.
+   A paginated listing is judged page by page (``pelican.paginator.Paginator``,
+   as Pelican's own ``write_file`` paginates), and each page that shows a
+   changed object goes to Pelican's ``write_file`` on its own.
+
+A source problem found on the fast path is reported like any other
+(``sitekit.problems``) and nothing is written, so the last good site stays.
+The fast path never runs the search index or compression; `invoke
+build`/`preview` stay complete and atomic.
+
+Two seams name what this module needs from the project's plugins, so their
+changes stay local: ``collecting_problems`` (the kept build's problem
+collector) and ``explain_unreadable`` (why a file would be skipped).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fnmatch
 import functools
-import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +73,8 @@ from pelican import signals
 from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.paginator import Page as PaginatorPage
+from pelican.paginator import Paginator
+from pelican.readers import SkipStub
 from pelican.writers import Writer
 
 from sitekit import problems
@@ -51,22 +82,26 @@ from sitewide import sources
 
 from .build import build, load_settings
 
-logger = logging.getLogger(__name__)
-
 # Front matter that may change without leaving the fast path (anything else
 # can move a post between listings or change other pages).
 FREE_KEYS = {"title", "summary"}
 # Attributes compared between the old and the new version of a post.
 PLACE_ATTRIBUTES = ("status", "slug", "url", "save_as", "lang", "date", "category", "tags", "authors",
                     "template", "in_default_lang")
-# Attributes computed after reading (by Pelican's generators or plugins):
-# the object the context holds keeps its own.
-KEPT_ATTRIBUTES = {"translations", "reader_questions", "learned_items"}
+# Attributes computed after reading (by Pelican's generators or plugins, from
+# things the fast path never changes): the new object takes the old one's.
+KEPT_ATTRIBUTES = ("translations", "reader_questions", "learned_items")
 # Context lists the theme only reads unchanging fields from (menu links
 # look pages up by slug); a page's title change falls back instead.
 NAV_ONLY = {"pages", "hidden_pages"}
 # A listing's neighbours are linked by URL only, and URLs never change here.
 NAV_SUFFIXES = ("_previous_page", "_next_page", "_paginator")
+# What each generator reads: (generator class, paths setting, excludes setting).
+READ_BY = ((ArticlesGenerator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES"), (PagesGenerator, "PAGE_PATHS", "PAGE_EXCLUDES"))
+# Values that never hold a content object (and content objects themselves,
+# which are replaced whole, never walked into).
+LEAVES = (str, bytes, int, float, bool, type(None), Content)
+SCALARS = {str, bytes, int, float, bool, type(None)}
 
 
 @dataclass
@@ -78,39 +113,58 @@ class LiveResult:
     reason: str = ""           # why a full build was needed
 
 
-class _Captured:
-    generators: list | None = None
+# ------------------------------------------------------------------ seams
+@contextlib.contextmanager
+def collecting_problems(settings: dict):
+    """Yields a list that holds, after the block, the problems reported during it.
+
+    Seam over sitekit.problems: the kept build's collector
+    (``problems.of(settings)``, which plugins report to). What the block
+    added is taken back out, so the collector stays as the build left it.
+    """
+    collector = problems.of(settings)
+    start = len(collector.found)
+    found: list = []
+    try:
+        yield found
+    finally:
+        found.extend(collector.found[start:])
+        del collector.found[start:]
 
 
-_captured = _Captured()
+def explain_unreadable(generator, content: Content) -> None:
+    """Report why a file Pelican could not use would be skipped (seam over sitewide.sources).
+
+    Reports nothing when the author asked for it to be skipped or the site
+    does not use strict sources; the caller then builds in full.
+    """
+    settings = generator.settings
+    if not sources.strict(settings):
+        return
+    relative = os.path.relpath(content.source_path, generator.path)
+    sources.explain_skipped(generator, relative, os.path.normpath(content.source_path), type(content),
+                            problems.of(settings).report)
 
 
-def _keep_generators(generators) -> None:
-    _captured.generators = list(generators)
-
-
-def clear_memoized() -> None:
-    """Forget Pelican's memoized content and summaries (they hold every past Content)."""
-    for name in ("get_content", "get_summary"):
-        getattr(Content, name).cache.clear()
-
-
+# --------------------------------------------------------------- the site
 class LiveSite:
     def __init__(self, settings_file, output, overrides: dict | None = None, search: bool = True):
         self.search = search  # full builds index for search; the fast path leaves the index as it was
         self.settings_file = Path(settings_file).resolve()
         self.output = Path(output).resolve()
         self.overrides = dict(overrides or {})
-        self.generators: list | None = None
+        self.generators: list | None = None   # the last good build's, None after a failed one
+        self.built = False
         self.snapshot: dict[str, tuple] = {}
-        self.sources: dict[str, Content] = {}   # absolute source path -> object in the context
+        # Absolute source path -> (its generator, the object the kept state holds).
+        self.sources: dict[str, tuple[object, Content]] = {}
         self.settings: dict = {}
-        self.template_variables: dict = {}
+        self.template_reads = TemplateReads()
 
     # ---------------------------------------------------------------- public
     def refresh(self) -> LiveResult:
         if self.generators is None:
-            return self.full_build("first build")
+            return self.full_build("the last build failed" if self.built else "first build")
         current = self.take_snapshot()
         changed = sorted(path for path in set(current) | set(self.snapshot)
                          if current.get(path) != self.snapshot.get(path))
@@ -124,28 +178,39 @@ class LiveSite:
     # ------------------------------------------------------------ full build
     def full_build(self, reason: str) -> LiveResult:
         snapshot = self.take_snapshot()
-        clear_memoized()
-        _captured.generators = None
-        signals.all_generators_finalized.connect(_keep_generators)
+        self.built = True
+        kept: list = []
+
+        def keep(generators) -> None:
+            kept[:] = list(generators)
+
+        # Drop the last build's state first: the new build need not share memory with it.
+        self.generators, self.sources, self.template_reads = None, {}, TemplateReads()
+        signals.all_generators_finalized.connect(keep)
         try:
             result = build(self.settings_file, self.output, self.overrides, search=self.search, compress=False)
         finally:
-            signals.all_generators_finalized.disconnect(_keep_generators)
-        if not result.ok:
-            # The site on disk is the last good one; so is the state kept here,
-            # but the next refresh must rebuild in full to see the fix.
+            signals.all_generators_finalized.disconnect(keep)
+        if not result.ok or not kept:
+            # The site on disk is the last good one; the next refresh must
+            # rebuild in full to see the fix.
             self.snapshot = {}
             return LiveResult(False, "full", result.report, reason=reason)
-        self.generators = _captured.generators
-        _captured.generators = None
-        self.settings = self.generators[0].settings
+        self.generators = kept
+        self.settings = kept[0].settings
         self.snapshot = snapshot
-        self.sources = {}
-        self.template_variables = {}
-        for generator in self.generators:
-            if isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+        for generator in kept:
+            for kind, paths, excludes in READ_BY:
+                if not isinstance(generator, kind):
+                    continue
+                # Only what the generator reads from its own folders: not, e.g.,
+                # the roundup posts that reader_questions makes from other files.
+                read = {os.path.normpath(os.path.join(generator.path, relative)) for relative in
+                        generator.get_files(generator.settings[paths], exclude=generator.settings[excludes])}
                 for content in all_contents(generator):
-                    self.sources[os.path.abspath(content.source_path)] = content
+                    path = os.path.abspath(content.source_path)
+                    if os.path.normpath(content.source_path) in read:
+                        self.sources[path] = (generator, content)
         return LiveResult(True, "full", reason=reason)
 
     # ------------------------------------------------------------- snapshot
@@ -183,40 +248,51 @@ class LiveSite:
 
     # ------------------------------------------------------------- fast path
     def fast_build(self, changed: list[str], current: dict) -> LiveResult:
-        problems.reset()
-        sources.start(self.settings["PATH"])
-        fresh = {}
-        try:
+        fresh: dict[str, Content | None] = {}
+        with collecting_problems(self.settings) as found:
             for path in changed:
-                old = self.sources[path]
-                generator = generator_for(self.generators, old)
+                generator, old = self.sources[path]
                 fresh[path] = reread(generator, old)
-        finally:
-            sources.stop()
-        found = problems.collected()
+                if fresh[path] is None:
+                    explain_unreadable(generator, old)
         if found:
-            report = problems.format_report(found)
+            report = problems.format_report(sorted(set(found)))
             return LiveResult(False, "fast", f"{report}\nThe previous site is unchanged.")
         for path, new in fresh.items():
-            reason = moved(self.sources[path], new)
+            reason = moved(self.sources[path][1], new)
             if reason:
                 return self.full_build(reason)
 
-        targets = set()
+        swaps = {}
+        for path, new in fresh.items():
+            generator, old = self.sources[path]
+            carry_over(old, new)
+            swaps[id(old)] = (old, new)
+        replacer = Replacer(swaps)
+        for generator in self.generators:
+            replacer.replace_in(vars(generator))
+        for old, _new in swaps.values():
+            # What the old object's plugin records point back at (learned items list
+            # their posts), and its translations' lists of their translations.
+            for name in KEPT_ATTRIBUTES:
+                replacer.replace_in(getattr(old, name, None))
+            for translation in getattr(old, "translations", None) or []:
+                replacer.replace_in(getattr(translation, "translations", None))
+        if replacer.stuck:
+            return self.full_build(f"{replacer.stuck[0]} holds an edited post and cannot be changed")
+        for path, new in fresh.items():
+            self.sources[path] = (self.sources[path][0], new)
+            new.refresh_metadata_intersite_links()  # as Pelican does after reading
+
         context = self.generators[0].context
         context["localsiteurl"] = self.settings["SITEURL"]  # as before a full build's writing phase
-        for path, new in fresh.items():
-            old = self.sources[path]
-            update_in_place(old, new)
-            targets.add(id(old))
-        for path in fresh:
-            self.sources[path].refresh_metadata_intersite_links()
-
-        writer = SelectiveWriter(str(self.output), self.settings, targets, self.template_variables)
-        for generator in self.generators:
-            if isinstance(generator, StaticGenerator) or not hasattr(generator, "generate_output"):
-                continue
-            generator.generate_output(writer)
+        writer = SelectiveWriter(str(self.output), self.settings, [new for new in fresh.values()],
+                                 self.template_reads)
+        with writer.recording():
+            for generator in self.generators:
+                if isinstance(generator, StaticGenerator) or not hasattr(generator, "generate_output"):
+                    continue
+                generator.generate_output(writer)
         self.snapshot = current
         return LiveResult(True, "fast", written=writer.written)
 
@@ -233,26 +309,23 @@ def all_contents(generator) -> list[Content]:
     return found
 
 
-def generator_for(generators: list, content: Content):
-    kind = ArticlesGenerator if isinstance(content, Article) else PagesGenerator
-    return next(g for g in generators if isinstance(g, kind))
-
-
 def reread(generator, old: Content) -> Content | None:
+    """A new object read from old's file the way its generator reads (None: Pelican would skip it)."""
     is_article = isinstance(old, Article)
-    relative = os.path.relpath(old.source_path, generator.path)
     try:
         new = generator.readers.read_file(
-            base_path=generator.path, path=relative, content_class=type(old), context=generator.context,
+            base_path=generator.path, path=os.path.relpath(old.source_path, generator.path),
+            content_class=type(old), context=generator.context,
             preread_signal=signals.article_generator_preread if is_article else signals.page_generator_preread,
             preread_sender=generator,
             context_signal=signals.article_generator_context if is_article else signals.page_generator_context,
             context_sender=generator,
         )
-    except Exception:
-        logging.getLogger("pelican").exception("Could not process %s", relative)
+    except Exception:  # the author's mistake: explain_unreadable says which
         return None
-    return new if new.is_valid() else None  # is_valid logs what is missing: a problem
+    if isinstance(new, SkipStub) or not new.is_valid():
+        return None
+    return new
 
 
 def moved(old: Content, new: Content | None) -> str:
@@ -278,101 +351,212 @@ def moved(old: Content, new: Content | None) -> str:
     return ""
 
 
-def update_in_place(old: Content, new: Content) -> None:
-    """Give the object every list in the context holds the new text."""
-    for name in ("get_content", "get_summary"):
-        cache = getattr(Content, name).cache
-        for key in [key for key in cache if key and key[0] is old]:
-            del cache[key]
-    kept = {name: value for name, value in old.__dict__.items()
-            if name in KEPT_ATTRIBUTES or name not in new.__dict__}
-    old.__dict__.clear()
-    old.__dict__.update(new.__dict__)
-    old.__dict__.update(kept)
+def carry_over(old: Content, new: Content) -> None:
+    """What generators and plugins attached to old after reading (nothing the edit can change)."""
+    for name in KEPT_ATTRIBUTES:
+        if hasattr(old, name):
+            setattr(new, name, getattr(old, name))
+
+
+# ---------------------------------------------------- replacing by identity
+class Replacer:
+    """Puts new content objects where the kept state holds the old ones.
+
+    Walks lists, tuples, dicts, sets and dataclass instances (never into
+    content objects or other classes). Plain lists, dicts, sets and mutable
+    dataclasses are changed in place; tuples and list subclasses are built
+    anew (a subclass may keep facts about its items, as fastbuild's
+    MemberList keeps their ids) and put where the old ones were. ``stuck``
+    names each place that holds an old object and cannot be changed.
+    """
+
+    def __init__(self, swaps: dict[int, tuple[Content, Content]]):
+        self.new_for = {key: new for key, (_old, new) in swaps.items()}
+        self._done: dict[int, tuple[object, object]] = {}  # id -> (value kept alive, its replacement)
+        self.stuck: list[str] = []
+
+    def replace_in(self, value) -> None:
+        self.replaced(value)
+
+    def replaced(self, value):
+        """value itself (changed in place where needed) or, when it had to be rebuilt, its replacement."""
+        key = id(value)
+        if key in self.new_for:
+            return self.new_for[key]
+        if type(value) in SCALARS or isinstance(value, Content):
+            return value
+        done = self._done.get(key)
+        if done is not None:
+            return done[1]
+        self._done[key] = (value, value)  # a cycle leads back here: leave it as it is
+        result = self._walk(value)
+        self._done[key] = (value, result)
+        return result
+
+    def _items(self, items) -> list | None:
+        """The items with old objects replaced, or None when none had to change."""
+        new_for, replaced = self.new_for, self.replaced
+        changed = None
+        for index, item in enumerate(items):
+            if type(item) in SCALARS:
+                continue
+            new = new_for.get(id(item))
+            if new is None:
+                if isinstance(item, Content):
+                    continue
+                new = replaced(item)
+                if new is item:
+                    continue
+            if changed is None:
+                changed = list(items)
+            changed[index] = new
+        return changed
+
+    def _walk(self, value):
+        if isinstance(value, dict):
+            keys = self._items(value.keys())
+            items = self._items(value.values())
+            if keys is not None:
+                pairs = list(zip(keys, items if items is not None else value.values()))
+                value.clear()
+                value.update(pairs)
+            elif items is not None:
+                value.update(zip(value.keys(), items))
+            return value
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = self._items(value)
+            if items is None:
+                return value
+            if type(value) is list:
+                value[:] = items
+                return value
+            if type(value) is set:
+                value.clear()
+                value.update(items)
+                return value
+            if type(value) is tuple:
+                return tuple(items)
+            return self._rebuilt(value, items)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            names = _field_names(type(value))
+            items = self._items([getattr(value, name, None) for name in names])
+            for name, new in zip(names, items or ()):
+                if new is not getattr(value, name, None):
+                    try:
+                        setattr(value, name, new)
+                    except (AttributeError, TypeError):  # frozen (FrozenInstanceError is an AttributeError)
+                        self.stuck.append(f"{type(value).__name__}.{name}")
+            return value
+        return value
+
+    def _rebuilt(self, value, items):
+        try:
+            return type(value)._make(items) if hasattr(type(value), "_make") else type(value)(items)
+        except Exception:  # a container type that cannot be built from its items
+            self.stuck.append(type(value).__name__)
+            return value
+
+
+@functools.cache
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 # --------------------------------------------------------------- the writer
-class _NullFile:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def write(self, text):
-        return len(text)
-
-
-class _Gate:
-    """Stands in for a template: renders only when the page shows a target."""
-
-    def __init__(self, template, writer: SelectiveWriter):
-        self.template = template
-        self.writer = writer
-
-    def __getattr__(self, name):
-        return getattr(self.template, name)
-
-    def render(self, localcontext):
-        if self.writer.shows_target(self.template, localcontext):
-            return self.template.render(localcontext)
-        self.writer.skip_next = True
-        return ""
-
-
 class SelectiveWriter(Writer):
-    """A Pelican writer that writes only pages and feeds showing a target object.
+    """A Pelican writer that writes only the pages and feeds that show a target object.
 
-    The decision is made before rendering, from the variables each template
-    (with everything it extends, includes and imports) can read: a page is
-    written when one of them holds a target, directly or inside lists,
-    dicts, dataclasses and paginator pages (never inside other content
-    objects). A paginated listing is judged by its own page of items.
+    Overrides only Writer's public ``write_file`` and ``write_feed``: a call
+    whose page (or feed) does not show a target returns before anything is
+    rendered; the others go to Pelican's own methods. A page shows a target
+    when one of the variables its template can read holds it, directly or
+    inside lists, dicts, dataclasses and paginator pages (never inside other
+    content objects); a paginated listing is judged by its own page of items.
+    Use a fresh writer per refresh (it remembers which lists hold a target).
     """
 
-    def __init__(self, output_path, settings, targets: set[int], variables: dict | None = None):
+    def __init__(self, output_path, settings, targets, reads: TemplateReads | None = None):
         super().__init__(output_path, settings=settings)
-        self.targets = targets
-        self.skip_next = False
+        self.targets = {id(target) for target in targets}
+        self._targets = list(targets)  # kept alive, so their ids stay theirs
         self.written: list[str] = []
-        # Template name -> variables; the theme never changes on the fast path,
-        # so LiveSite keeps this between refreshes.
-        self._variables: dict[str, set[str] | None] = {} if variables is None else variables
+        self.reads = reads if reads is not None else TemplateReads()
         self._seen: dict[int, tuple[object, bool]] = {}  # id -> (object kept alive, holds a target)
 
-    def write_file(self, name, template, context, *args, **kwargs):
-        return super().write_file(name, _Gate(template, self), context, *args, **kwargs)
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if not name:
+            return None
+        pages = paginated if paginated is not None else {
+            key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        if not (pages and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            if self.shows_target(template, context, kwargs):
+                return super().write_file(name, template, context, relative_urls, paginated, template_name,
+                                          override_output, url, **kwargs)
+            return None
+        # Pelican's write_file paginates the same way and writes every page;
+        # here each page is judged alone, and one that shows a target is
+        # written by Pelican's write_file as a page of its own.
+        for page_name, values in paginate(self.settings, name, url, template_name, pages, kwargs):
+            if self.shows_target(template, context, values):
+                super().write_file(page_name, template, context, relative_urls, {}, template_name,
+                                   override_output, url, **values)
+        return None
 
-    def write_feed(self, elements, context, path=None, *args, **kwargs):
+    def write_feed(self, elements, context, *args, **kwargs):
         shown = elements[: self.settings["FEED_MAX_ITEMS"]]
         if not any(id(element) in self.targets for element in shown):
             return None
-        return super().write_feed(elements, context, path, *args, **kwargs)
+        return super().write_feed(elements, context, *args, **kwargs)
 
-    def _open_w(self, filename, encoding, override=False):
-        if self.skip_next:
-            self.skip_next = False
-            return _NullFile()
-        self.written.append(filename)
-        return super()._open_w(filename, encoding, override)
+    @contextlib.contextmanager
+    def recording(self):
+        """Collects ``written`` from Pelican's public content_written and feed_written signals."""
+        signals.content_written.connect(self._wrote)
+        signals.feed_written.connect(self._wrote)
+        try:
+            yield self
+        finally:
+            signals.content_written.disconnect(self._wrote)
+            signals.feed_written.disconnect(self._wrote)
+
+    def _wrote(self, path, **_kwargs) -> None:
+        self.written.append(str(path))
 
     # ---------------------------------------------------------- decisions
-    def shows_target(self, template, localcontext) -> bool:
-        variables = self.variables_of(template)
-        names = localcontext.keys() if variables is None else variables
-        for name in names:
-            if name in NAV_ONLY or name.endswith(NAV_SUFFIXES) or name not in localcontext:
+    def shows_target(self, template, context: dict, values: dict) -> bool:
+        """Whether the page this template renders from context + values shows a target."""
+        for name, page_name in self.names_of(template, context, values):
+            value = values.get(page_name)
+            if value is None:
+                value = context.get(page_name)
+            if value is None:  # not a paginated listing (else it shows only its own page)
+                if name in values:
+                    value = values[name]
+                elif name in context:
+                    value = context[name]
+                else:
+                    continue
+            if type(value) in SCALARS:
                 continue
-            if localcontext.get(f"{name}_page") is not None:
-                name = f"{name}_page"  # a paginated listing shows only its own page
-            if self.holds(localcontext[name], 6):
+            known = self._seen.get(id(value))
+            if known is not None and known[0] is value:
+                if known[1]:
+                    return True
+            elif self.holds(value, 6):
                 return True
         return False
+
+    def names_of(self, template, context: dict, values: dict):
+        names = self.reads.watched(template)
+        if names is None:  # unknown: every variable the page has
+            return [(name, f"{name}_page") for name in {*context, *values} if watched(name)]
+        return names
 
     def holds(self, value, depth: int) -> bool:
         if id(value) in self.targets:
             return True
-        if depth == 0 or value is None or isinstance(value, (str, bytes, int, float, bool, Content)):
+        if depth == 0 or isinstance(value, LEAVES):
             return False
         known = self._seen.get(id(value))
         if known is not None and known[0] is value:
@@ -393,38 +577,63 @@ class SelectiveWriter(Writer):
         self._seen[id(value)] = (value, found)
         return found
 
-    def variables_of(self, template) -> set[str] | None:
-        """Names a template and its extends/includes/imports read from the context (None: unknown)."""
-        if template.name not in self._variables:
-            self._variables[template.name] = self._collect(template.environment, template.name, set())
-        return self._variables[template.name]
+
+def watched(name: str) -> bool:
+    return name not in NAV_ONLY and not name.endswith(NAV_SUFFIXES)
+
+
+def paginate(settings: dict, name: str, url, template_name: str, paginated: dict, kwargs: dict):
+    """(output name, template variables) for each page of a paginated listing, as Pelican's
+    ``Writer.write_file`` makes them (with the public ``Paginator``)."""
+    per_page = settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
+    paginators = {key: Paginator(name, url, value, settings, per_page) for key, value in paginated.items()}
+    for number in range(next(iter(paginators.values())).num_pages):
+        values = dict(kwargs)
+        for key, paginator in paginators.items():
+            page = paginator.page(number + 1)
+            values.update({
+                f"{key}_paginator": paginator,
+                f"{key}_page": page,
+                f"{key}_previous_page": paginator.page(number) if number > 0 else None,
+                f"{key}_next_page": paginator.page(number + 2) if number + 1 < paginator.num_pages else None,
+            })
+        yield page.save_as, values
+
+
+class TemplateReads:
+    """The variables each template reads, with every template it extends, includes and imports.
+
+    From Jinja's public ``meta`` API. A LiveSite keeps one until its next full
+    build: the theme cannot change on the fast path.
+    """
+
+    def __init__(self):
+        self._parsed: dict[str, tuple[frozenset, tuple]] = {}
+        self._watched: dict[str, tuple | None] = {}
+
+    def watched(self, template) -> tuple | None:
+        """(name, name + "_page") for each variable that may show a target (None: unknown)."""
+        if template.name not in self._watched:
+            variables = self._collect(template.environment, template.name, set())
+            self._watched[template.name] = None if variables is None else tuple(
+                (name, f"{name}_page") for name in sorted(variables) if watched(name))
+        return self._watched[template.name]
 
     def _collect(self, environment, name: str, seen: set[str]) -> set[str] | None:
         if name in seen:
             return set()
         seen.add(name)
-        own, referenced = _parsed(environment, name)
+        if name not in self._parsed:
+            tree = environment.parse(environment.loader.get_source(environment, name)[0])
+            self._parsed[name] = (frozenset(meta.find_undeclared_variables(tree)),
+                                  tuple(meta.find_referenced_templates(tree)))
+        own, referenced = self._parsed[name]
         names = set(own)
         for other in referenced:
-            if other is None:
+            if other is None:  # a name computed at render time
                 return None
             more = self._collect(environment, other, seen)
             if more is None:
                 return None
             names |= more
         return names
-
-
-@functools.cache
-def _field_names(cls) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _parsed(environment, name: str) -> tuple[frozenset, tuple]:
-    """A template's own undeclared variables and the templates it names (None: computed)."""
-    cache = environment.__dict__.setdefault("_livebuild_parsed", {})
-    if name not in cache:
-        tree = environment.parse(environment.loader.get_source(environment, name)[0])
-        cache[name] = (frozenset(meta.find_undeclared_variables(tree)),
-                       tuple(meta.find_referenced_templates(tree)))
-    return cache[name]

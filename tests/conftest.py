@@ -81,6 +81,14 @@ def dev_server(dev_site):
 from sitetools.checks.browser import CHROMIUM_ARGS  # noqa: E402  (one set of flags for tests and `invoke check`)
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that needs Chromium (directly or through another fixture) is a browser test,
+    so `make test-fast` can leave them out without a list to keep in step."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

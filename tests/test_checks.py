@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import subprocess
 
 import pytest
-from conftest import ROOT, SUBPATH_SITEURL, build_site
 
-from sitetools.checks.pages import discover
+from conftest import ROOT, SUBPATH_SITEURL, build_site, copy_content
+from sitetools.build import load_settings
+from sitetools.checks.pages import PAGE_TYPES, discover
 from sitetools.checks.report import render
 from sitetools.checks.runner import GATES, run_gates
 
@@ -249,6 +251,25 @@ def test_page_types_are_skipped_only_while_their_plugin_is_off(tmp_path):
     assert "roundup" in strict.required_missing and "article" in strict.required_missing
     assert "learned theme" in strict.missing  # learned is not enabled: skipped, not failed
     assert "learned theme: SKIPPED (not in this site)" in strict.skipped_note()
+
+
+@pytest.mark.parametrize("overrides, kind, expected", [
+    ({"ROUNDUP_PERIOD": "quarter"}, "roundup", r"questions/2026-q\d/index\.html"),
+    ({"ARTICLE_URL": "posts/{date:%Y}/{date:%m}/{slug}/",
+      "ARTICLE_SAVE_AS": "posts/{date:%Y}/{date:%m}/{slug}/index.html"}, "article", r"posts/2026/\d\d/[^/]+/index\.html"),
+], ids=["quarterly-roundups", "articles-under-posts"])
+def test_page_types_follow_the_sites_url_settings(tmp_path, overrides, kind, expected):
+    content = copy_content(tmp_path)
+    if overrides.get("ROUNDUP_PERIOD") == "quarter":
+        (content / "roundups" / "2026-10.md").rename(content / "roundups" / "2026-q4.md")
+    built = build_site(tmp_path, content=content, overrides=overrides)
+    settings = load_settings(ROOT / "pelicanconf.py", overrides)
+    pages = discover(built.output, settings["PLUGINS"], settings=settings)
+    assert (pages.required_missing, pages.missing) == ([], [])
+    assert list(pages.found) == [page_type.name for page_type in PAGE_TYPES]
+    assert re.fullmatch(expected, pages.found[kind]), pages.found
+    assert pages.found["page"] in {"about/index.html", "ask/index.html", "editorial-policy/index.html",
+                                   "privacy/index.html"}
 
 
 def test_sample_site_passes_every_gate(publish_site, browser):

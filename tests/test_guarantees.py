@@ -175,6 +175,7 @@ def readable(path: Path) -> bytes:
     return data
 
 
+@pytest.mark.slow
 def test_two_publish_builds_in_other_folders_times_and_zones_are_byte_identical(tmp_path):
     one = project_copy(tmp_path / "one" / "blog")
     two = project_copy(tmp_path / "elsewhere" / "deeper" / "site")

@@ -145,6 +145,7 @@ def html_files(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
 
 
+@pytest.mark.slow
 def test_no_payload_survives_as_markup_in_any_page(hostile):
     output, base = hostile
     found, scripts = [], 0

@@ -11,9 +11,9 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, build_site
 from helpers import broken_links, run_pelican, soup
 
+from conftest import FIXTURES, ROOT, build_site
 from learned.importer import ImportFailed, Mapping, import_csv, read_mapping
 
 CONTENT = FIXTURES / "learned" / "content"
@@ -476,12 +476,13 @@ def test_malformed_csv_names_the_row(tmp_path):
     ragged = write_export(tmp_path, EXPORT.replace("Bob Stone,Ship in smaller boxes", "Bob Stone,Ship, in smaller boxes"))
     with pytest.raises(ImportFailed) as failure:
         import_csv(ragged, data, read_mapping(None, **OPTIONS))
-    assert failure.value.problems == [f"{ragged}:3: row 3: has 7 cells but the header has 6; check for a missing "
-                                      "or extra comma or an unclosed quote."]
+    assert [str(p) for p in failure.value.problems] == [
+        f"{ragged}:3: row 3: has 7 cells but the header has 6; check for a missing or extra comma or an unclosed "
+        "quote."]
     with pytest.raises(ImportFailed) as failure:
         import_csv(write_export(tmp_path), data, read_mapping(None, **{**OPTIONS, "theme": "Topics"}))
-    assert failure.value.problems[0].startswith(f"{tmp_path / 'export.csv'}:1: header: no column named 'Topics' "
-                                                "(for theme). Did you mean 'Topic'?")
+    assert str(failure.value.problems[0]).startswith(f"{tmp_path / 'export.csv'}:1: header: no column named "
+                                                     "'Topics' (for theme). Did you mean 'Topic'?")
     assert not data.exists()
 
 

@@ -18,17 +18,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build_site, copy_content
 from helpers import run_pelican
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import ROOT, build_site, copy_content
 from learned.importer import ImportFailed, Mapping, import_csv
 from learned.loading import load as load_feedback
 from learned.model import model_for as feedback_model_for
 from reader_questions.loading import load_questions
 from sitekit import problems
-from sitekit.yamldata import MAX_DATA_FILE_BYTES, load_entries, report_duplicate_ids
+from sitekit.yamldata import MAX_DATA_FILE_BYTES, load_entries
 
 INVOKE = str(ROOT / ".venv/bin/invoke")
 ARTICLE = "articles/repair-guide-basics.md"
@@ -329,7 +329,8 @@ def test_csv_import_mistakes_name_file_line_and_field_and_write_nothing(tmp_path
     with pytest.raises(ImportFailed) as failure:
         import_csv(export, feedback, MAPPING)
     prefix = f"{export}:{line}: {field}: "
-    assert any(p.startswith(prefix) and message in p for p in failure.value.problems), failure.value.problems
+    assert any(str(p).startswith(prefix) and message in str(p) for p in failure.value.problems), \
+        failure.value.problems
     assert feedback.read_bytes() == before
 
 
@@ -342,7 +343,7 @@ def test_csv_import_into_a_broken_feedback_file_reports_it(tmp_path, data):
     feedback.write_bytes(data)
     with pytest.raises(ImportFailed) as failure:
         import_csv(export, feedback, MAPPING)
-    assert all(re.match(rf"{re.escape(str(feedback))}:\d+: \w+: \S", p) for p in failure.value.problems), \
+    assert all(re.match(rf"{re.escape(str(feedback))}:\d+: \w+: \S", str(p)) for p in failure.value.problems), \
         failure.value.problems
     assert feedback.read_bytes() == data
 
@@ -413,8 +414,8 @@ def mutated(relative: str):
     return edits.map(apply)
 
 
-def assert_problems_are_well_formed(path: Path) -> None:
-    found = problems.collected()
+def assert_problems_are_well_formed(collector: problems.Problems, path: Path) -> None:
+    found = collector.found
     report = problems.format_report(sorted(set(found)))  # what the build prints; must not fail
     assert report
     for problem in found:
@@ -443,14 +444,11 @@ LEARNED_SETTINGS = {"DEFAULT_DATE_FORMAT": "%-d %B %Y", "MARKDOWN": {}}
 def test_questions_loader_gives_entries_or_problems_never_an_exception(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("fuzz") / "questions.yaml"
     path.write_bytes(text)
-    problems.reset()
-    try:
-        loaded = load_questions(path, SLUGS)
-        assert_problems_are_well_formed(path)
-        for question in loaded.questions:
-            assert question.id and question.question.strip()
-    finally:
-        problems.reset()
+    found = problems.Problems()
+    loaded = load_questions(found, path, SLUGS)
+    assert_problems_are_well_formed(found, path)
+    for question in loaded.questions:
+        assert question.id and question.question.strip()
 
 
 @FUZZ
@@ -458,14 +456,11 @@ def test_questions_loader_gives_entries_or_problems_never_an_exception(tmp_path_
 def test_feedback_loader_gives_entries_or_problems_never_an_exception(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("fuzz") / "feedback.yaml"
     path.write_bytes(text)
-    problems.reset()
-    try:
-        learned = load_feedback(path, dict(LEARNED_SETTINGS), LEARNED_CONTEXT)
-        assert_problems_are_well_formed(path)
-        for item in learned.items:
-            assert item.id and item.said
-    finally:
-        problems.reset()
+    settings = dict(LEARNED_SETTINGS)
+    learned = load_feedback(path, settings, {**LEARNED_CONTEXT, problems.KEY: problems.of(settings)})
+    assert_problems_are_well_formed(problems.of(settings), path)
+    for item in learned.items:
+        assert item.id and item.said
 
 
 cells = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=12)
@@ -497,16 +492,13 @@ def test_csv_import_gives_valid_entries_or_problems_never_an_exception(tmp_path_
     except ImportFailed as failure:
         assert failure.problems
         for problem in failure.problems:
-            assert problem.startswith(f"{export}:"), problem
+            assert str(problem).startswith(f"{export}:"), problem
         assert not feedback.exists()
         return
     if not summary.imported:
         return
     # What was written must validate: an import never plants an entry that stops the build.
-    problems.reset()
-    try:
-        written = report_duplicate_ids(feedback, load_entries(feedback, "feedback", feedback_model_for))
-        assert problems.collected() == []
-        assert {entry.value.id for entry in written} == set(summary.imported)
-    finally:
-        problems.reset()
+    found = problems.Problems()
+    written = load_entries(found, feedback, "feedback", feedback_model_for)
+    assert found.found == []
+    assert {entry.value.id for entry in written} == set(summary.imported)

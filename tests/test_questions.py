@@ -17,9 +17,9 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, ROOT, build_site, copy_content
 from helpers import broken_links, run_pelican, soup
 
+from conftest import FIXTURES, ROOT, build_site, copy_content
 from sitekit.problems import display_path
 
 CONTENT = FIXTURES / "questions" / "content"

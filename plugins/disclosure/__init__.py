@@ -14,16 +14,21 @@ model (what templates read), links (rel merging), feeds, structured
 
 from pelican import signals
 
-from sitekit import jsonld
+from sitekit import jsonld, problems
 
 from . import feeds, receivers, report, structured
 
 
+def start_build(pelican) -> None:
+    jsonld.contribute(pelican.settings, structured.contribute)
+
+
 def register():
+    problems.connect()
+    signals.initialized.connect(start_build)
     signals.article_generator_init.connect(receivers.report_setting_problems)
     signals.content_object_init.connect(receivers.read_content)
     signals.article_generator_finalized.connect(receivers.index_articles)
     signals.all_generators_finalized.connect(receivers.check_policy_page)
     signals.feed_generated.connect(feeds.edit_feed)
     signals.get_generators.connect(report.get_generators)
-    jsonld.contribute(structured.contribute)

@@ -27,32 +27,33 @@ def read(content, config: cfg.Config) -> model.Disclosure | None:
     """The post's Disclosure, or None; every mistake is reported on the way."""
     path = content.source_path
     meta = content.metadata
-    check_misspelt_keys(path, meta)
+    report = problems.of(content.settings).report
+    check_misspelt_keys(path, meta, report)
 
     if "disclosure" not in meta:
         for key in ("sponsor", "sponsor_url", "disclosure_note"):
             if key in meta:
-                problems.report(path, problems.metadata_line(path, key), KEYS[key],
-                                f"is set but Disclosure is missing; add 'Disclosure: TYPE' (one or more of "
-                                f"{', '.join(config.type_names)}) or remove {KEYS[key]}.")
+                report(path, problems.metadata_line(path, key), KEYS[key],
+                       f"is set but Disclosure is missing; add 'Disclosure: TYPE' (one or more of "
+                       f"{', '.join(config.type_names)}) or remove {KEYS[key]}.")
         check_affiliate_links(content, path, types=[])
         return None
 
     disclosure_line = problems.metadata_line(path, "disclosure")
     if isinstance(content, Page):
-        problems.report(path, disclosure_line, "Disclosure",
-                        "pages cannot carry a disclosure label; only articles are labelled. Move the "
-                        "paid content into an article, or remove Disclosure.")
+        report(path, disclosure_line, "Disclosure",
+               "pages cannot carry a disclosure label; only articles are labelled. Move the "
+               "paid content into an article, or remove Disclosure.")
         check_affiliate_links(content, path, types=[])
         return None
 
-    types = read_types(path, disclosure_line, text_of(meta.get("disclosure")), config)
-    sponsors = read_sponsors(path, meta)
+    types = read_types(path, disclosure_line, text_of(meta.get("disclosure")), config, report)
+    sponsors = read_sponsors(path, meta, report)
     for name in types:
         if config.types[name].get("needs_sponsor") and not sponsors:
-            problems.report(path, disclosure_line, "Disclosure",
-                            f"'{name}' needs a sponsor: add 'Sponsor: Company name' (who paid, gave the "
-                            f"product, partners with us or employs the author).")
+            report(path, disclosure_line, "Disclosure",
+                   f"'{name}' needs a sponsor: add 'Sponsor: Company name' (who paid, gave the "
+                   f"product, partners with us or employs the author).")
     check_affiliate_links(content, path, types)
     if not types:
         return None
@@ -66,11 +67,11 @@ def text_of(value) -> str:
     return "" if value is None else str(value)
 
 
-def read_types(path, line: int, value: str, config: cfg.Config) -> list[str]:
+def read_types(path, line: int, value: str, config: cfg.Config, report) -> list[str]:
     names = [part.strip().lower() for part in re.split(r"[,;]", value) if part.strip()]
     valid = config.type_names
     if not names:
-        problems.report(path, line, "Disclosure", f"is empty; list one or more of {', '.join(valid)}.")
+        report(path, line, "Disclosure", f"is empty; list one or more of {', '.join(valid)}.")
     types = []
     for name in names:
         if name in valid:
@@ -79,43 +80,43 @@ def read_types(path, line: int, value: str, config: cfg.Config) -> list[str]:
             continue
         close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
         suggestion = f" Did you mean '{close[0]}'?" if close else ""
-        problems.report(path, line, "Disclosure",
-                        f"'{name}' is not a disclosure type; use one or more of {', '.join(valid)}.{suggestion}")
+        report(path, line, "Disclosure",
+               f"'{name}' is not a disclosure type; use one or more of {', '.join(valid)}.{suggestion}")
     return types
 
 
-def read_sponsors(path, meta) -> list[model.Sponsor]:
+def read_sponsors(path, meta, report) -> list[model.Sponsor]:
     names = [part.strip() for part in re.split(r";", text_of(meta.get("sponsor"))) if part.strip()]
     urls = [part.strip() for part in re.split(r";", text_of(meta.get("sponsor_url"))) if part.strip()]
     if "sponsor" in meta and not names:
-        problems.report(path, problems.metadata_line(path, "sponsor"), "Sponsor",
-                        "is empty; name who paid, gave or employs (several: separate with ';').")
+        report(path, problems.metadata_line(path, "sponsor"), "Sponsor",
+               "is empty; name who paid, gave or employs (several: separate with ';').")
     if urls and not names:
-        problems.report(path, problems.metadata_line(path, "sponsor_url"), "Sponsor_url",
-                        "is set but Sponsor is missing; add 'Sponsor: Company name'.")
+        report(path, problems.metadata_line(path, "sponsor_url"), "Sponsor_url",
+               "is set but Sponsor is missing; add 'Sponsor: Company name'.")
         return []
     if len(urls) > len(names):
-        problems.report(path, problems.metadata_line(path, "sponsor_url"), "Sponsor_url",
-                        f"has {len(urls)} URLs for {len(names)} sponsor(s); give at most one URL per sponsor, "
-                        "separated with ';' in the same order as Sponsor.")
+        report(path, problems.metadata_line(path, "sponsor_url"), "Sponsor_url",
+               f"has {len(urls)} URLs for {len(names)} sponsor(s); give at most one URL per sponsor, "
+               "separated with ';' in the same order as Sponsor.")
     for url in urls:
         if not re.match(r"^https?://[^\s/]+", url):
-            problems.report(path, problems.metadata_line(path, "sponsor_url"), "Sponsor_url",
-                            f"'{url}' is not a web address; write it as https://example.com.")
+            report(path, problems.metadata_line(path, "sponsor_url"), "Sponsor_url",
+                   f"'{url}' is not a web address; write it as https://example.com.")
     good = [url if re.match(r"^https?://[^\s/]+", url) else "" for url in urls]
     good += [""] * (len(names) - len(good))
     return [model.Sponsor(name, url) for name, url in zip(names, good)]
 
 
-def check_misspelt_keys(path, meta) -> None:
+def check_misspelt_keys(path, meta, report) -> None:
     for key in meta:
         if key in KEYS:
             continue
         suggestion = close_key(key)
         if suggestion:
             line = problems.metadata_line(path, key)
-            problems.report(path, line, written_key(path, line, key),
-                            f"unknown key. Did you mean '{KEYS[suggestion]}'? The disclosure keys are {KEY_LIST}.")
+            report(path, line, written_key(path, line, key),
+                   f"unknown key. Did you mean '{KEYS[suggestion]}'? The disclosure keys are {KEY_LIST}.")
 
 
 @functools.lru_cache(maxsize=1024)  # the same keys come back in every post
@@ -142,6 +143,7 @@ def check_affiliate_links(content, path, types: list[str]) -> None:
     if "affiliate" in types:
         return
     config = cfg.load(content.settings)
+    report = problems.of(content.settings).report
     seen = set()
     for source in (content._content, content.metadata.get("summary")):
         for link in links.find_links(source if isinstance(source, str) else ""):
@@ -149,10 +151,10 @@ def check_affiliate_links(content, path, types: list[str]) -> None:
             if url in seen or not cfg.is_affiliate(url, config):
                 continue
             seen.add(url)
-            problems.report(path, link_line(path, url), "link",
-                            f"{url} looks like an affiliate link (it matches AFFILIATE_LINK_PATTERNS), but "
-                            "Disclosure does not include 'affiliate'. Add 'affiliate' to Disclosure, "
-                            "or remove the link.")
+            report(path, link_line(path, url), "link",
+                   f"{url} looks like an affiliate link (it matches AFFILIATE_LINK_PATTERNS), but "
+                   "Disclosure does not include 'affiliate'. Add 'affiliate' to Disclosure, "
+                   "or remove the link.")
 
 
 def link_line(path, url: str) -> int:

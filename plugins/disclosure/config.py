@@ -12,6 +12,8 @@ import copy
 import re
 from dataclasses import dataclass
 
+from sitekit.settings import Defaults
+
 # Every type's fields:
 #   label         the short badge text
 #   sentence      the full sentence; {sponsor} becomes the sponsor name(s)
@@ -65,10 +67,6 @@ MARKETS = {"US": {}, "UK": UK_CHANGES}
 
 TYPE_FIELDS = {"label", "sentence", "needs_sponsor", "paid", "advertiser", "anchor"}
 
-DEFAULT_POLICY_URL = "editorial-policy/"
-DEFAULT_REPORT_URL = "transparency/"
-DEFAULT_REPORT_SAVE_AS = "transparency/index.html"
-
 # Searched (case-insensitively) in each link's full URL. Keep them specific:
 # a plain ?ref= (as on GitHub links) is not an affiliate link.
 DEFAULT_AFFILIATE_LINK_PATTERNS = [
@@ -81,6 +79,15 @@ DEFAULT_AFFILIATE_LINK_PATTERNS = [
     r"[?&](aff|affid|aff_id|affiliate|affiliate_id|affiliateid)=",   # aff/affiliate parameters
     r"[?&]utm_medium=affiliate(&|#|$)",
 ]
+
+setting = Defaults({
+    "DISCLOSURE_MARKET": "US",
+    "DISCLOSURE_TYPES": {},
+    "DISCLOSURE_POLICY_URL": "editorial-policy/",
+    "DISCLOSURE_REPORT_URL": "transparency/",
+    "DISCLOSURE_REPORT_SAVE_AS": "transparency/index.html",
+    "AFFILIATE_LINK_PATTERNS": DEFAULT_AFFILIATE_LINK_PATTERNS,
+})
 
 
 @dataclass(frozen=True)
@@ -109,14 +116,14 @@ def load(settings: dict) -> Config:
 
 def _build(settings: dict) -> Config:
     problems = []
-    market = str(settings.get("DISCLOSURE_MARKET", "US") or "US").upper()
+    market = str(setting(settings, "DISCLOSURE_MARKET") or "US").upper()
     if market not in MARKETS:
         problems.append(("DISCLOSURE_MARKET", f"{market!r} is not a market; use one of {', '.join(MARKETS)}."))
         market = "US"
     types = copy.deepcopy(US_TYPES)
     for name, changes in MARKETS[market].items():
         types[name].update(changes)
-    for name, changes in (settings.get("DISCLOSURE_TYPES") or {}).items():
+    for name, changes in (setting(settings, "DISCLOSURE_TYPES") or {}).items():
         name = str(name).lower()
         unknown = set(changes) - TYPE_FIELDS
         if unknown:
@@ -127,7 +134,7 @@ def _build(settings: dict) -> Config:
         entry.update({k: v for k, v in changes.items() if k in TYPE_FIELDS})
 
     patterns = []
-    for pattern in settings.get("AFFILIATE_LINK_PATTERNS", DEFAULT_AFFILIATE_LINK_PATTERNS) or []:
+    for pattern in setting(settings, "AFFILIATE_LINK_PATTERNS") or []:
         try:
             patterns.append(re.compile(pattern, re.IGNORECASE))
         except re.error as error:
@@ -135,9 +142,9 @@ def _build(settings: dict) -> Config:
 
     return Config(
         types=types,
-        policy_url=settings.get("DISCLOSURE_POLICY_URL", DEFAULT_POLICY_URL),
-        report_url=settings.get("DISCLOSURE_REPORT_URL", DEFAULT_REPORT_URL),
-        report_save_as=settings.get("DISCLOSURE_REPORT_SAVE_AS", DEFAULT_REPORT_SAVE_AS),
+        policy_url=setting(settings, "DISCLOSURE_POLICY_URL"),
+        report_url=setting(settings, "DISCLOSURE_REPORT_URL"),
+        report_save_as=setting(settings, "DISCLOSURE_REPORT_SAVE_AS"),
         affiliate_patterns=tuple(patterns),
         problems=tuple(problems),
     )

@@ -14,7 +14,7 @@ INDEX_KEY = "disclosure_index"
 
 def report_setting_problems(generator) -> None:
     for setting, message in cfg.load(generator.settings).problems:
-        problems.report("settings", 1, setting, message)
+        problems.of(generator.settings).report("settings", 1, setting, message)
 
 
 def read_content(content) -> None:
@@ -44,9 +44,9 @@ def check_policy_page(generators) -> None:
     posts = [a for key in ("articles", "drafts", "hidden_articles") for a in context.get(key, [])]
     labelled = [a for a in posts if getattr(getattr(a, "disclosure", None), "labels", None)]
     if labelled:
-        problems.report(labelled[0].source_path, problems.metadata_line(labelled[0].source_path, "disclosure"),
-                        "Disclosure", f"links to the policy at DISCLOSURE_POLICY_URL '{config.policy_url}', "
-                        "but no page has that URL; add the policy page or change the setting.")
+        problems.of(context).report(
+            labelled[0].source_path, problems.metadata_line(labelled[0].source_path, "disclosure"), "Disclosure", f"links to the policy at DISCLOSURE_POLICY_URL '{config.policy_url}', "
+            "but no page has that URL; add the policy page or change the setting.")
 
 
 def index_articles(generator) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pelican.generators import Generator
 
+from sitekit.pages import find_page
 from sitekit.slugs import slugify
+from sitekit.templates import add_fallback
 
 from . import config as cfg
 
@@ -94,8 +97,16 @@ def unique_anchor(name: str, groups, settings) -> str:
     return anchor
 
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
 class TransparencyGenerator(Generator):
-    """Writes the transparency report page with the theme's transparency.html."""
+    """Writes the transparency report page with transparency.html: the theme's
+    when it has one, else the plugin's own (templates/transparency.html)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_fallback(self.env, TEMPLATES)
 
     def generate_context(self):
         pass
@@ -120,8 +131,7 @@ class TransparencyGenerator(Generator):
 def policy_page_exists(context, url: str) -> bool:
     if url.startswith(("http://", "https://")):
         return True
-    pages = list(context.get("pages", [])) + list(context.get("hidden_pages", []))
-    return any(page.url == url for page in pages)
+    return find_page(context, url=url) is not None
 
 
 def get_generators(pelican):

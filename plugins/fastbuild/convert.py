@@ -1,57 +1,75 @@
-"""One Markdown file to (HTML, raw front matter, formatted fields), as Pelican's reader does.
+"""The worker side of the Markdown pool: Pelican's own MarkdownReader, run in another process.
 
-Pelican's MarkdownReader builds a converter per file, converts the file, then
-drops the "meta" preprocessor from that converter and converts each
-formatted field (FORMATTED_FIELDS, e.g. the summary) after a reset. Here two
-converters are kept instead, one with "meta" and one without, and reset
-before every use: Markdown.reset() clears every extension's state, so the
-output is byte for byte the same.
+A worker is started by the pool (pool.py) with the "forkserver" (or "spawn")
+start method, so it is a fresh process that imports this module by name and
+gets the Markdown settings as arguments: nothing of the build's process
+(threads, locks, signal handlers, open files) is copied into it.
+
+Each file is read by ``pelican.readers.MarkdownReader.read`` itself, the
+public reader method, so the HTML and the formatted fields (the summary) are
+exactly what Pelican makes. The one difference: ``process_metadata`` (the
+public hook every reader calls once per field) is left to the build's
+process, which calls it with the same arguments (reader.py). That is where
+dates, tags, categories and authors become Pelican objects tied to the
+build's settings, so nothing but strings crosses between processes.
+
+A file whose reading logs a warning or raises is handed back unconverted and
+is read again in the build's process, so every message is logged there,
+once, exactly as Pelican logs it.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import signal
 
-from markdown import Markdown
-from pelican.utils import pelican_open
+from pelican.readers import MarkdownReader
 
 
-class Converters:
-    def __init__(self, markdown_settings: dict, formatted_fields):
-        self.document = Markdown(**markdown_settings)
-        self.fields = Markdown(**markdown_settings)
-        self.fields.preprocessors.deregister("meta")
-        self.formatted_fields = set(formatted_fields)
+class RawMetadataReader(MarkdownReader):
+    """Pelican's MarkdownReader, leaving each field's value as the reader passes it on."""
 
-    def convert(self, path: str) -> tuple[str, dict, dict]:
-        """(content HTML, front matter as {key: [values]}, {formatted key: HTML})."""
-        with pelican_open(path) as text:
-            self.document.reset()
-            content = self.document.convert(text)
-        meta = dict(getattr(self.document, "Meta", {}) or {})
-        formatted = {}
-        for name, values in meta.items():
-            if name.lower() in self.formatted_fields:
-                self.fields.reset()
-                formatted[name.lower()] = self.fields.convert("\n".join(values))
-        return content, meta, formatted
+    def process_metadata(self, name, value):
+        return value
 
 
-_worker: Converters | None = None
+class _Recorder(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
-def worker_init(markdown_settings: dict, formatted_fields) -> None:
-    # A forked worker inherits the build's Python-level SIGINT/SIGTERM handlers. Those run only
-    # between bytecodes, so a signal landing just before a blocking queue read is lost and
-    # Pool.terminate() waits for the worker for ever. The default actions end it at once.
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, signal.SIG_DFL)
-    global _worker
-    _worker = Converters(markdown_settings, formatted_fields)
+_reader: RawMetadataReader | None = None
+_recorder = _Recorder()
 
 
-def worker_convert(path: str):
+def worker_init(reader_settings: dict) -> None:
+    """Pool initializer: ``reader_settings`` holds MARKDOWN and FORMATTED_FIELDS."""
+    # Ctrl+C reaches every process of the terminal's group: the build's process
+    # decides (it shuts the pool down). SIGTERM, which that shutdown sends, ends a
+    # worker at once, whatever it is doing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    logging.getLogger().addHandler(_recorder)
+    global _reader
+    _reader = RawMetadataReader(reader_settings)
+
+
+def convert_chunk(paths: list[str]) -> list[tuple[str, object]]:
+    """[(path, (content, {field: raw value}) or None)], None meaning "read it in the build"."""
+    return [(path, convert_one(path)) for path in paths]
+
+
+def convert_one(path: str):
+    before = _recorder.count
     try:
-        return path, _worker.convert(path), None
-    except Exception as error:  # read again in the main process, which reports it as Pelican would
-        return path, None, repr(error)
+        content, metadata = _reader.read(path)
+    except Exception:  # read again in the build's process, which reports it as Pelican does
+        return None
+    if _recorder.count != before:
+        return None
+    return content, metadata, os.getpid()

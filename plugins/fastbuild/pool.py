@@ -1,115 +1,160 @@
 """Convert a build's Markdown files ahead, in worker processes.
 
-At the first "preread" of a build, every Markdown file the articles and
-pages generators will read (and that Pelican's reader cache cannot serve)
-is handed to a pool of worker processes; the reader then takes each result
-as Pelican asks for that file, in Pelican's own order. Files the pool could
-not convert are converted again in the main process, so errors are reported
-exactly as without the pool.
+At the first "preread" signal of a build, every Markdown file the articles
+and pages generators will read (and that Pelican's reader cache cannot
+serve) is handed, a few files per task, to a ``ProcessPoolExecutor`` whose
+workers are started by the "forkserver" method ("spawn" where there is
+none): fresh processes, never a copy of the build's own, so the pool is as
+safe under the ``pelican`` command (whose spinner is a second thread), in a
+test process or in `make serve` as in a one-shot build. The reader
+(reader.py) takes each file's result as Pelican asks for that file.
+
+The pool is shut down when the pages generator has read its files, when a
+new build starts, at exit, and at once when anything (an error, Ctrl+C,
+SIGTERM) interrupts the build while it waits for a result. A worker that
+dies breaks the pool; the files it had not returned are then read in the
+build's process, as is any file whose reading failed or logged a warning.
 """
 
 from __future__ import annotations
 
+import atexit
+import logging
 import multiprocessing
 import os
-import threading
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from pelican.readers import MarkdownReader
 
-from .convert import worker_convert, worker_init
+from . import convert
+
+logger = logging.getLogger("pelican.plugins.fastbuild")
 
 DEFAULT_WORKERS = 2
 DEFAULT_MIN_FILES = 64
+CHUNK = 4  # files per task: fewer round trips, still an even spread
 STARTED = "_FASTBUILD_STARTED"  # marks a build's shared context once the pool is set up
 
 
 class _Run:
     def __init__(self):
-        self.pool = None
-        self.results = None      # iterator over (path, result, error)
-        self.waiting: set[str] = set()
-        self.ready: dict[str, tuple] = {}
+        self.executor: ProcessPoolExecutor | None = None
+        self.task_of: dict[str, Future] = {}   # path -> the task converting it
+        self.ready: dict[str, tuple] = {}      # results taken from finished tasks, not yet asked for
+        self.files = 0
+        self.converted = 0
+        self.workers: set[int] = set()
 
 
 _run = _Run()
 
 
-def markdown_files(generator) -> list[str]:
-    settings = generator.settings
-    extensions = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
-    found = []
-    for paths, excludes in ((settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"]),
-                            (settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"])):
-        for relative in generator.get_files(paths, exclude=excludes):
-            path = os.path.abspath(os.path.join(generator.path, relative))
-            if path.endswith(extensions) and path not in found:
-                found.append(path)
-    return found
+def enabled(settings) -> bool:
+    return bool(settings.get("FASTBUILD_POOL", True))
 
 
-def workers(settings: dict) -> int:
+def workers(settings) -> int:
     wanted = settings.get("FASTBUILD_WORKERS", DEFAULT_WORKERS)
     return min(int(wanted or 0), os.cpu_count() or 1)
 
 
-def fork_is_safe() -> bool:
-    """Forking copies only the calling thread: a lock another thread holds at that
-    moment (logging, a test's web server, Playwright) stays locked in the child
-    for ever. So both cores are used only when this is the process's one thread."""
-    return threading.active_count() == 1
+def start_method() -> str:
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def markdown_files(generator) -> list[str]:
+    """The Markdown files the articles and pages generators will read, in their order."""
+    settings = generator.settings
+    extensions = tuple(f".{extension}" for extension in MarkdownReader.file_extensions)
+    found: dict[str, None] = {}
+    for paths, excludes in ((settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"]),
+                            (settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"])):
+        for relative in generator.get_files(paths, exclude=excludes):
+            path = os.path.abspath(os.path.join(generator.path, relative))
+            if path.endswith(extensions):
+                found.setdefault(path)
+    return list(found)
 
 
 def start(generator) -> None:
-    """article/page_generator_preread: once per build, before the first file is read."""
+    """article/page_generator_preread (sent before every file): once per build, set the pool up."""
     if generator.context.get(STARTED):
         return
     stop()
     generator.context[STARTED] = True
     settings = generator.settings
     count = workers(settings)
-    if count < 2 or not hasattr(generator, "readers") or not fork_is_safe():
+    readers = getattr(generator, "readers", None)
+    if not enabled(settings) or count < 2 or readers is None:
         return
-    readers = generator.readers
-    reader = readers.readers.get("md")
-    if reader is None or not hasattr(reader, "converters"):
+    from .reader import MarkdownReader as PoolReader
+
+    if not any(isinstance(reader, PoolReader) for reader in readers.readers.values()):
         return
     files = [path for path in markdown_files(generator) if readers.get_cached_data(path, None) is None]
-    if len(files) < settings.get("FASTBUILD_MIN_FILES", DEFAULT_MIN_FILES):
+    if len(files) < int(settings.get("FASTBUILD_MIN_FILES", DEFAULT_MIN_FILES)):
         return
-    context = multiprocessing.get_context("fork")
-    _run.pool = context.Pool(count, initializer=worker_init,
-                             initargs=(settings["MARKDOWN"], tuple(settings["FORMATTED_FIELDS"])))
-    _run.results = _run.pool.imap(worker_convert, files, chunksize=4)
-    _run.waiting = set(files)
+    reader_settings = {"MARKDOWN": settings["MARKDOWN"], "FORMATTED_FIELDS": list(settings["FORMATTED_FIELDS"])}
+    context = multiprocessing.get_context(start_method())
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["fastbuild.convert"])
+    _run.executor = ProcessPoolExecutor(count, mp_context=context, initializer=convert.worker_init,
+                                        initargs=(reader_settings,))
+    for first in range(0, len(files), CHUNK):
+        chunk = files[first:first + CHUNK]
+        task = _run.executor.submit(convert.convert_chunk, chunk)
+        for path in chunk:
+            _run.task_of[path] = task
+    _run.files = len(files)
 
 
 def take(path: str):
-    """The converted file, or None (convert it here) when the pool does not have it."""
+    """(content, raw metadata) for this file from the pool, or None: read it in this process."""
     path = os.path.abspath(path)
     if path in _run.ready:
-        return _run.ready.pop(path)
-    if path not in _run.waiting:
+        return _done(_run.ready.pop(path))
+    task = _run.task_of.pop(path, None)
+    if task is None:
         return None
-    while _run.results is not None:
-        try:
-            done, result, error = next(_run.results)
-        except StopIteration:
-            break
-        _run.waiting.discard(done)
-        if result is None:
-            continue
-        if done == path:
-            return result
-        _run.ready[done] = result
-    return None
+    try:
+        results = task.result()
+    except Exception as error:  # a worker died (BrokenProcessPool) or could not start: read the rest here
+        logger.warning("fastbuild: the Markdown pool stopped (%s); reading the remaining files in this process",
+                       error or type(error).__name__)
+        stop()
+        return None
+    except BaseException:  # Ctrl+C, SIGTERM (sitetools.build raises BuildInterrupted): no worker outlives it
+        stop()
+        raise
+    for done, result in results:
+        if done != path:
+            _run.task_of.pop(done, None)
+            _run.ready[done] = result
+    return _done(dict(results)[path])
+
+
+def _done(result):
+    if result is None:
+        return None
+    content, metadata, worker = result
+    _run.converted += 1
+    _run.workers.add(worker)
+    return content, metadata
 
 
 def stop(*_args) -> None:
-    """Shut the pool down (all_generators_finalized, or a new build starting)."""
-    if _run.pool is not None:
-        _run.pool.terminate()
-        _run.pool.join()
-    _run.pool = None
-    _run.results = None
-    _run.waiting = set()
+    """Shut the pool down: reading is over, a new build starts, or the build stopped."""
+    executor = _run.executor
+    if executor is not None:
+        logger.info("fastbuild: %d of %d Markdown files converted in %d worker processes",
+                    _run.converted, _run.files, len(_run.workers))
+        _run.executor = None
+        pending = any(not task.done() for task in _run.task_of.values())
+        executor.shutdown(wait=not pending, cancel_futures=True)
+    _run.task_of = {}
     _run.ready = {}
+    _run.files = _run.converted = 0
+    _run.workers = set()
+
+
+atexit.register(stop)

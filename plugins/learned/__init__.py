@@ -8,12 +8,20 @@ that name the feedback behind them (front matter ``Learned_from``).
 
 from pelican import signals
 
-from sitekit import jsonld
+from sitekit import asof, jsonld, problems
 
 from . import receivers
+from .defaults import setting
+
+
+def start_build(pelican) -> None:
+    setting.apply(pelican.settings)  # the defaults, for templates too
+    jsonld.contribute(pelican.settings, receivers.structured_data)
 
 
 def register():
+    problems.connect()
+    asof.connect()
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(receivers.add_generator)
     signals.feed_generated.connect(receivers.steady_empty_feed)
-    jsonld.contribute(receivers.structured_data)

@@ -1,27 +1,31 @@
 """Rules that relate an entry's fields to each other and to the rest of the site.
 
-Each check returns ``(location, field, message)`` tuples; ``location`` is the
-path to the value in the YAML entry (for its line), ``field`` the name shown
-in the report.
+Each check returns findings (``sitekit.yamldata.Finding``): the location of
+the value in the YAML entry (for its line), the field shown in the report,
+and the message. ``sitekit.yamldata.load_entries`` runs them after the
+model has checked each field, and reports them as path:line: field: message.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from urllib.parse import urlsplit
+
+from sitekit.yamldata import Finding
 
 from .model import STATUS_LABELS, Feedback
 
 # Forward order; "declined" may follow any status.
 PROGRESS = {"heard": 0, "planned": 1, "in_progress": 2, "shipped": 3}
 
-Finding = tuple[list, str, str]
 
 
-def entry_findings(item: Feedback, as_of: dt.date, published: set[str], drafts: set[str]) -> list[Finding]:
-    return (required_text(item) + dates(item, as_of) + history_order(item)
-            + status_moves(item) + link_targets(item, published, drafts))
+def entry_checks(as_of: dt.date, published: set[str], drafts: set[str]) -> tuple:
+    """The checks for one build, against its as-of date and its published and draft slugs."""
+    return (required_text, functools.partial(dates, as_of=as_of), history_order, status_moves,
+            functools.partial(link_targets, published=published, drafts=drafts))
 
 
 def required_text(item: Feedback) -> list[Finding]:
@@ -46,7 +50,7 @@ def dates(item: Feedback, as_of: dt.date) -> list[Finding]:
     field = "updated" if item.updated else "received"
     if item.changed > as_of:
         found.append(([field], field, f"{item.changed} is in the future: the site's as-of date is "
-                      f"{as_of} (SOURCE_DATE_EPOCH, or the newest article or question date). Fix the date or "
+                      f"{as_of} (SOURCE_DATE_EPOCH, or the newest post or reader-question date). Fix the date or "
                       "set SOURCE_DATE_EPOCH."))
     return found
 

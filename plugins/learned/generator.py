@@ -6,27 +6,24 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from sitekit.templates import add_fallback
+
 from . import loading
 from .chart import bar_chart
+from .defaults import setting
 from .feed import FEED_TITLE, changes
 from .view import by_status, by_theme
 
-DEFAULTS = {
-    "LEARNED_DATA": "data/feedback.yaml",
-    "LEARNED_URL": "learned/",
-    "LEARNED_SAVE_AS": "learned/index.html",
-    "LEARNED_THEME_URL": "learned/{slug}/",
-    "LEARNED_THEME_SAVE_AS": "learned/{slug}/index.html",
-    "LEARNED_FEED_ATOM": "feeds/learned.atom.xml",
-}
-
-
-def setting(settings: dict, key: str):
-    return settings.get(key, DEFAULTS[key])
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 class LearnedGenerator(Generator):
-    """Reads content/data/feedback.yaml after articles and pages are known."""
+    """Reads content/data/feedback.yaml after articles and pages are known. Writes its pages
+    with the theme's learned.html and learned_theme.html when it has them, else the plugin's own."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_fallback(self.env, TEMPLATES)
 
     def generate_context(self):
         self.data_path = Path(self.path) / setting(self.settings, "LEARNED_DATA")

@@ -2,9 +2,11 @@
 
 Only the mapped columns are read (the free text, the theme, the consent
 answer and the date); an email or name column never reaches the YAML.
-New entries are appended as text, so the file's comments, order and layout
-stay exactly as they were. Ids come from the theme and the text, so
-importing the same export twice adds nothing.
+New entries are appended as text (sitekit.yamlappend), so the file's
+comments, order and layout stay exactly as they were. Ids come from the theme
+and the text, so importing the same export twice adds nothing. Every mistake
+found is a ``sitekit.problems.Problem`` (path:line: field: message), reported
+together by ``ImportFailed.report`` the way the build reports its own.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from sitekit.problems import Problem, Problems, format_report
 from sitekit.redact import redact
 from sitekit.slugs import slugify
 from sitekit.text import plain
-from sitekit.yamldata import MAX_DATA_FILE_BYTES
+from sitekit.yamlappend import AppendFailed, append_to_file
+from sitekit.yamldata import MAX_DATA_FILE_BYTES, read_yaml
 
 from .model import SOURCES
 
@@ -30,14 +32,32 @@ CONSENT_YES = {"yes", "y", "true", "agree", "1"}
 MAPPING_KEYS = {"said", "theme", "consent_column", "source", "date", "date_format", "consent_as"}
 DATE_COLUMNS = ("Timestamp", "Submitted At", "Submit Date (UTC)", "Date")
 YEAR_FIRST = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+LIST_KEY = "feedback"
+OPTIONS = "command line"  # where a missing or wrong option is reported
 
 
 class ImportFailed(Exception):
-    """Every problem found, one per line; nothing was written."""
+    """Every problem found; nothing was written."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    def report(self, data_path: Path) -> str:
+        return format_report(self.problems, "Import stopped",
+                             f"Fix them and import again; {Path(data_path).name} is unchanged.")
+
+
+def failed(path, line: int, field: str, message: str) -> ImportFailed:
+    """One problem that stops the import at once."""
+    found = Problems()
+    found.report(path, line, field, message)
+    return ImportFailed(found.found)
+
+
+def stop_if(found: Problems) -> None:
+    if found:
+        raise ImportFailed(found.found)
 
 
 @dataclass
@@ -71,31 +91,33 @@ class Summary:
 def read_mapping(path: Path | None, **options: str) -> Mapping:
     """Options from a YAML mapping file, overridden by the ones given on the command line."""
     values: dict = {}
-    problems = []
+    found = Problems()
     if path:
+        path = Path(path)
         try:
-            loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise ImportFailed([f"{path}: cannot read the mapping file: {error}"]) from None
+            loaded = read_yaml(found, path)
+        except OSError as error:
+            raise failed(path, 1, "file", f"cannot read the mapping file: {error.strerror}.") from None
+        stop_if(found)
         if not isinstance(loaded, dict):
-            raise ImportFailed([f"{path}: the mapping file must be key: value lines, e.g. said: \"Column\""])
+            raise failed(path, getattr(loaded, "line", 1), "file",
+                         'the mapping file must be key: value lines, e.g. said: "Column"')
         for key, value in loaded.items():
             name = str(key).replace("-", "_")
             if name not in MAPPING_KEYS:
-                problems.append(f"{path}: {key}: unknown key; use {', '.join(sorted(MAPPING_KEYS))}.")
+                found.report(path, loaded.key_lines[key], str(key),
+                             f"unknown key; use {', '.join(sorted(MAPPING_KEYS))}.")
             else:
                 values[name] = str(value)
     values.update({key: value for key, value in options.items() if value})
     for key in ("said", "theme", "consent_column", "source"):
         if not values.get(key):
-            flag = "--" + key.replace("_", "-")
-            problems.append(f"{flag} is required (or '{key}:' in the mapping file).")
+            found.report(OPTIONS, 1, "--" + key.replace("_", "-"), f"is required (or '{key}:' in the mapping file).")
     if values.get("source") and values["source"] not in SOURCES:
-        problems.append(f"--source {values['source']!r} is not allowed; use one of {', '.join(SOURCES)}.")
+        found.report(OPTIONS, 1, "--source", f"{values['source']!r} is not allowed; use one of {', '.join(SOURCES)}.")
     if values.get("consent_as", "quote") not in ("quote", "paraphrase"):
-        problems.append(f"--consent-as {values['consent_as']!r} is not allowed; use quote or paraphrase.")
-    if problems:
-        raise ImportFailed(problems)
+        found.report(OPTIONS, 1, "--consent-as", f"{values['consent_as']!r} is not allowed; use quote or paraphrase.")
+    stop_if(found)
     return Mapping(**values)
 
 
@@ -127,40 +149,37 @@ def read_rows(csv_path: Path, mapping: Mapping) -> list[dict]:
     try:
         size = Path(csv_path).stat().st_size
         if size > MAX_DATA_FILE_BYTES:
-            raise ImportFailed([f"{csv_path}:1: file: is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,} "
-                                "bytes (10 MB). Export fewer rows, e.g. one date range at a time."])
+            raise failed(csv_path, 1, "file", f"is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,} "
+                         "bytes (10 MB). Export fewer rows, e.g. one date range at a time.")
         raw = Path(csv_path).read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ImportFailed([f"{csv_path}:{line}: file: is not UTF-8 (byte {error.start}); "
-                            "export it as UTF-8 CSV."]) from None
+        raise failed(csv_path, line, "file", f"is not UTF-8 (byte {error.start}); export it as UTF-8 CSV.") from None
     except OSError as error:
-        raise ImportFailed([f"{csv_path}:1: file: cannot be read: {error.strerror}."]) from None
+        raise failed(csv_path, 1, "file", f"cannot be read: {error.strerror}.") from None
     reader = csv.reader(text.splitlines(keepends=True), strict=True)
     try:
         header = next(reader, None)
     except csv.Error as error:
-        raise ImportFailed([f"{csv_path}:1: header: {error}."]) from None
+        raise failed(csv_path, 1, "header", f"{error}.") from None
     if not header:
-        raise ImportFailed([f"{csv_path}:1: header: the file is empty; it needs a header row."])
+        raise failed(csv_path, 1, "header", "the file is empty; it needs a header row.")
     header = [name.strip() for name in header]
     wanted = {"said": mapping.said, "theme": mapping.theme, "consent": mapping.consent_column}
     date_column = mapping.date or next((name for name in DATE_COLUMNS if name in header), "")
     if date_column:
         wanted["date"] = date_column
-    problems = []
+    found = Problems()
     for role, column in wanted.items():
         if column not in header:
             close = difflib.get_close_matches(column, header, n=1)
             hint = f" Did you mean {close[0]!r}?" if close else ""
-            problems.append(f"{csv_path}:1: header: no column named {column!r} (for {role}).{hint} "
-                            f"Columns: {', '.join(repr(name) for name in header)}.")
+            found.report(csv_path, 1, "header", f"no column named {column!r} (for {role}).{hint} "
+                         f"Columns: {', '.join(repr(name) for name in header)}.")
     if not date_column:
-        problems.append(f"{csv_path}:1: header: no date column found ({', '.join(DATE_COLUMNS)}); "
-                        "name it with --date.")
-    if problems:
-        raise ImportFailed(problems)
+        found.report(csv_path, 1, "header", f"no date column found ({', '.join(DATE_COLUMNS)}); name it with --date.")
+    stop_if(found)
     index = {role: header.index(column) for role, column in wanted.items()}
     rows = []
     row_number = 1
@@ -171,21 +190,20 @@ def read_rows(csv_path: Path, mapping: Mapping) -> list[dict]:
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(f"{csv_path}:{line}: row {row_number + 1}: cannot be read: {error}.")
+            found.report(csv_path, line, f"row {row_number + 1}", f"cannot be read: {error}.")
             break
         row_number += 1
         if not any(value.strip() for value in values):
             line = reader.line_num + 1
             continue
         if len(values) != len(header):
-            problems.append(f"{csv_path}:{line}: row {row_number}: has {len(values)} cells but the header "
-                            f"has {len(header)}; check for a missing or extra comma or an unclosed quote.")
+            found.report(csv_path, line, f"row {row_number}", f"has {len(values)} cells but the header has "
+                         f"{len(header)}; check for a missing or extra comma or an unclosed quote.")
         else:
             rows.append({"line": line, "row": row_number,
                          **{role: values[position].strip() for role, position in index.items()}})
         line = reader.line_num + 1
-    if problems:
-        raise ImportFailed(problems)
+    stop_if(found)
     return rows
 
 
@@ -193,30 +211,21 @@ def existing_ids(data_path: Path) -> set[str]:
     """The ids already in the feedback file; ImportFailed (with the line) when it cannot be read."""
     if not data_path.exists():
         return set()
-    raw = data_path.read_bytes()
-    try:
-        document = yaml.safe_load(raw.decode("utf-8")) or {}
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ImportFailed([f"{data_path}:{line}: file: is not UTF-8 (byte {error.start}); save it as UTF-8, "
-                            "then import again."]) from None
-    except (yaml.YAMLError, TypeError, ValueError) as error:
-        mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise ImportFailed([f"{data_path}:{mark.line + 1 if mark else 1}: yaml: cannot be read ({reason}), so "
-                            "nothing was imported; `invoke build` lists every problem in it."]) from None
-    entries = document.get("feedback") if isinstance(document, dict) else None
+    found = Problems()
+    document = read_yaml(found, data_path)  # the build's own reading, and its words for each mistake
+    stop_if(found)
+    entries = document.get(LIST_KEY) if isinstance(document, dict) else None
     if entries is not None and not isinstance(entries, list):
-        raise ImportFailed([f"{data_path}:1: feedback: must be a list of entries ('  - id: ...' lines); "
-                            "nothing was imported."])
+        raise failed(data_path, document.key_lines[LIST_KEY], LIST_KEY, "must be a list of entries "
+                     "('  - id: ...' lines); nothing was imported.")
     return {str(entry.get("id")) for entry in entries or [] if isinstance(entry, dict)}
 
 
 def new_entries(rows: list[dict], mapping: Mapping, known: set[str], csv_path: Path) -> tuple[list[dict], Summary]:
     summary = Summary()
-    entries, problems, seen = [], [], set(known)
+    entries, found, seen = [], Problems(), set(known)
     for row in rows:
-        where = f"{csv_path}:{row['line']}: row {row['row']}"
+        line, where = row["line"], f"row {row['row']}"
         if row["consent"].strip().casefold() not in CONSENT_YES:
             summary.skipped_consent += 1
             continue
@@ -225,11 +234,11 @@ def new_entries(rows: list[dict], mapping: Mapping, known: set[str], csv_path: P
             continue
         theme = " ".join(plain(row["theme"]).split())
         if not theme:
-            problems.append(f"{where}: the {mapping.theme!r} cell is empty; every entry needs a theme.")
+            found.report(csv_path, line, where, f"the {mapping.theme!r} cell is empty; every entry needs a theme.")
             continue
         if not slugify(theme):
-            problems.append(f"{where}: the theme {theme!r} has no letters or digits to make its page address "
-                            "from; name the theme in words.")
+            found.report(csv_path, line, where, f"the theme {theme!r} has no letters or digits to make its page "
+                         "address from; name the theme in words.")
             continue
         received = parse_date(row["date"], mapping.date_format)
         if received is None:
@@ -239,7 +248,7 @@ def new_entries(rows: list[dict], mapping: Mapping, known: set[str], csv_path: P
                 how = "that day does not exist (e.g. 2026-02 has no day 30); check the export"
             else:
                 how = "write it year first (2026-09-12) or pass --date-format, e.g. '%d/%m/%Y %H:%M:%S'"
-            problems.append(f"{where}: {row['date']!r} is not a date; {how}.")
+            found.report(csv_path, line, where, f"{row['date']!r} is not a date; {how}.")
             continue
         said, _ = redact(" ".join(plain(row["said"]).split()))
         if not said:
@@ -254,35 +263,8 @@ def new_entries(rows: list[dict], mapping: Mapping, known: set[str], csv_path: P
                         "theme": theme, "said": said,
                         "consent": mapping.consent_as, "status": "heard"})
         summary.imported.append(new_id)
-    if problems:
-        raise ImportFailed(problems)
+    stop_if(found)
     return entries, summary
-
-
-def appended(text: str, entries: list[dict], csv_name: str) -> str:
-    """``text`` with entries added at the end of the feedback list, the rest left as it was."""
-    indent = list_indent(text)
-    if not re.search(r"^feedback:", text, re.MULTILINE):
-        text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + "feedback:\n"
-    else:
-        # "feedback: []" or "feedback:" with nothing under it become a block list.
-        text = re.sub(r"^feedback:[ \t]*(?:\[\s*\])?[ \t]*(#.*)?$",
-                      lambda m: "feedback:" + (f"  {m.group(1)}" if m.group(1) else ""),
-                      text, count=1, flags=re.MULTILINE)
-    dumped = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
-    block = [f"{indent}# Imported from {csv_name}"]
-    for line in dumped.splitlines():
-        if line.startswith("- ") and block[-1] != block[0]:
-            block.append("")
-        block.append(f"{indent}{line}" if line else line)
-    addition = "\n".join(block) + "\n"
-    separator = "" if text.endswith("\n\n") else ("\n" if text.endswith("\n") else "\n\n")
-    return text + separator + addition
-
-
-def list_indent(text: str) -> str:
-    match = re.search(r"^feedback:[ \t]*\n(?:[ \t]*(?:#.*)?\n)*([ \t]*)- ", text, re.MULTILINE)
-    return match.group(1) if match else "  "
 
 
 def import_csv(csv_path: Path, data_path: Path, mapping: Mapping) -> Summary:
@@ -291,16 +273,8 @@ def import_csv(csv_path: Path, data_path: Path, mapping: Mapping) -> Summary:
     known = existing_ids(data_path)
     entries, summary = new_entries(rows, mapping, known, csv_path)
     if entries:
-        before = data_path.read_text(encoding="utf-8") if data_path.exists() else ""
-        after = appended(before, entries, csv_path.name)
         try:
-            written = {str(e.get("id")) for e in yaml.safe_load(after)["feedback"]}
-        except (yaml.YAMLError, TypeError, KeyError, AttributeError):
-            written = set()
-        if not {entry["id"] for entry in entries} <= written:
-            raise ImportFailed([f"{data_path}:1: feedback: the feedback list is not a block list "
-                                "('  - id: ...' lines), "
-                                "so entries cannot be appended safely; nothing was written."])
-        data_path.parent.mkdir(parents=True, exist_ok=True)
-        data_path.write_text(after, encoding="utf-8")
+            append_to_file(data_path, LIST_KEY, entries, comment=f"Imported from {csv_path.name}")
+        except AppendFailed as why:
+            raise failed(data_path, 1, LIST_KEY, f"{why}; nothing was written.") from None
     return summary

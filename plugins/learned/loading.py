@@ -12,12 +12,11 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit import problems
-from sitekit.asof import site_as_of
-from sitekit.yamldata import line_of, load_entries, problems_for, report_duplicate_ids
+from sitekit import asof, problems
+from sitekit.yamldata import line_of, load_entries
 
-from .checks import entry_findings
-from .model import Withdrawn, model_for
+from .checks import entry_checks
+from .model import WITHDRAWAL, Withdrawn, model_for
 from .view import Item, make_item, order
 
 LIST_KEY = "feedback"
@@ -27,7 +26,7 @@ logger = logging.getLogger("pelican.plugins.learned")
 @dataclass
 class Learned:
     items: list[Item] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)  # every id in the file, withdrawn ones too
+    ids: set[str] = field(default_factory=set)  # every valid id in the file, withdrawn ones too
     as_of: dt.date = dt.date(1970, 1, 1)
 
 
@@ -42,49 +41,43 @@ def link_targets(context: dict) -> tuple[dict, set[str]]:
 
 
 def load(path: Path, settings: dict, context: dict) -> Learned:
-    learned = Learned(as_of=site_as_of(context, [*context.get("articles", []), *context.get("hidden_articles", [])]))
+    learned = Learned(as_of=asof.of(context))
     if not path.is_file():
         return learned
-    entries = load_entries(path, LIST_KEY, model_for)
-    learned.ids = {entry.value.id for entry in entries}
-    entries = report_duplicate_ids(path, entries)
+    found = problems.of(settings)
     published, drafts = link_targets(context)
-    published_slugs = set(published)  # once, not per entry: the site can have thousands
+    # published slugs once, not per entry: the site can have thousands
+    checks = entry_checks(learned.as_of, set(published), drafts)
+    entries = load_entries(found, path, LIST_KEY, model_for, checks=checks)
+    learned.ids = {entry.value.id for entry in entries}
     items = []
     for entry in entries:
         if isinstance(entry.value, Withdrawn):
-            if entry.value.leftover_fields():
-                logger.info("Feedback %s is withdrawn and left out of the site; delete its %s from %s "
-                            "(keep only id and consent).", entry.value.id,
-                            ", ".join(entry.value.leftover_fields()), path.name)
+            WITHDRAWAL.note_leftovers(entry.value, path, logger)
             continue
-        findings = entry_findings(entry.value, learned.as_of, published_slugs, drafts)
-        for location, name, message in findings:
-            problems.report(path, line_of(entry.raw, location), name, message)
-        if not findings:
-            items.append((entry, make_item(entry.value, settings, published)))
-    check_theme_slugs(path, items)
+        items.append((entry, make_item(entry.value, settings, published)))
+    check_theme_slugs(path, items, found.report)
     learned.items = order([item for _, item in items])
     return learned
 
 
-def check_theme_slugs(path: Path, items: list) -> None:
+def check_theme_slugs(path: Path, items: list, report) -> None:
     """Two spellings of one theme would share a page; a theme needs letters for its URL."""
     spelling: dict[str, str] = {}
     for entry, item in items:
         line = line_of(entry.raw, ["theme"])
         if not item.theme_slug:
-            problems.report(path, line, "theme", f"{item.theme!r} has no letters or digits to make a "
-                            "page address from; name the theme in words.")
+            report(path, line, "theme", f"{item.theme!r} has no letters or digits to make a "
+                   "page address from; name the theme in words.")
         elif spelling.setdefault(item.theme_slug, item.theme) != item.theme:
-            problems.report(path, line, "theme", f"{item.theme!r} and {spelling[item.theme_slug]!r} "
-                            "would share one page; spell the theme the same way everywhere.")
+            report(path, line, "theme", f"{item.theme!r} and {spelling[item.theme_slug]!r} "
+                   "would share one page; spell the theme the same way everywhere.")
 
 
 def connect_articles(learned: Learned, context: dict, data_path: Path) -> None:
     """``Learned_from: id, id`` on articles: a box on the article, a link back on each item."""
     by_id = {item.id: item for item in learned.items}
-    data_has_problems = bool(problems_for(data_path))
+    data_has_problems = bool(problems.of(context).about(data_path))
     published = {id(a) for key in ("articles", "hidden_articles") for a in context.get(key, [])}
     for key in ("articles", "hidden_articles", "drafts"):
         for article in context.get(key, []):
@@ -112,5 +105,6 @@ def report_unknown(article, wanted: str, known: set[str], data_path: Path) -> No
     close = difflib.get_close_matches(wanted, sorted(known), n=1)
     hint = f" Did you mean '{close[0]}'?" if close else ""
     where = data_path.name if known else f"{data_path.name} (the file is missing or empty)"
-    problems.report(article.source_path, problems.metadata_line(article.source_path, "Learned_from"),
-                    "Learned_from", f"'{wanted}' is not an id in {where}.{hint}")
+    problems.of(article.settings).report(
+        article.source_path, problems.metadata_line(article.source_path, "Learned_from"),
+        "Learned_from", f"'{wanted}' is not an id in {where}.{hint}")

@@ -2,17 +2,20 @@
 
 Types, required fields and allowed values live here; rules that relate
 fields to each other or to the rest of the site live in checks.py.
+``WITHDRAWAL`` is the shared rule (sitekit.withdrawn) for a reader who takes
+their consent back: only the id and ``consent`` are read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from sitekit.text import plain
+from sitekit.withdrawn import Withdrawal
 
 Status = Literal["heard", "planned", "in_progress", "shipped", "declined"]
 Source = Literal["survey", "email", "comment", "support", "event", "interview", "social"]
@@ -56,12 +59,12 @@ class Step(BaseModel):
 class Feedback(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: Annotated[str, AfterValidator(slug_id)]
     received: dt.date
     source: Source
     theme: str
     said: str
-    consent: Consent  # "withdrawn" entries are validated by Withdrawn (see model_for)
+    consent: Consent  # "withdrawn" entries are validated by WITHDRAWAL's model (see model_for)
     count: int = Field(1, ge=1, strict=True)
     status: Status
     did: str | None = None
@@ -71,7 +74,6 @@ class Feedback(BaseModel):
     links: list[str] = Field(default_factory=list)
     history: list[Step] = Field(default_factory=list)
 
-    _id = field_validator("id")(slug_id)
     _blank = field_validator("theme", "said", "did", "reason", "note")(not_blank)
 
     @property
@@ -80,24 +82,6 @@ class Feedback(BaseModel):
         return self.updated or self.received
 
 
-class Withdrawn(BaseModel):
-    """A reader took back their consent: only the id stays, nothing is published.
-
-    Other fields still in the entry are accepted, never read, and named in an
-    INFO notice, so a withdrawal is never held up by a half-edited entry (the
-    questions plugin does the same).
-    """
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    consent: Literal["withdrawn"]
-
-    _id = field_validator("id")(slug_id)
-
-    def leftover_fields(self) -> list[str]:
-        return sorted(self.model_extra or {})
-
-
-def model_for(item: dict) -> type[BaseModel]:
-    return Withdrawn if item.get("consent") == "withdrawn" else Feedback
+WITHDRAWAL = Withdrawal(Feedback, consent_at="consent", noun="Feedback")
+Withdrawn = WITHDRAWAL.model
+model_for = WITHDRAWAL.model_for

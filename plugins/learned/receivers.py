@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .generator import LearnedGenerator, setting
+from .defaults import setting
+from .generator import LearnedGenerator
 
 
 def add_generator(pelican):

@@ -17,6 +17,7 @@ from sitekit.redact import redact
 from sitekit.slugs import slugify
 
 from .checks import is_url
+from .defaults import setting
 from .model import STATUS_LABELS, STATUSES, Feedback
 from .render import first_sentence, markdown_to_html, plain
 
@@ -160,7 +161,7 @@ class StatusCount:
 def make_item(entry: Feedback, settings: dict, targets: dict) -> Item:
     date_format = settings.get("DEFAULT_DATE_FORMAT", "%Y-%m-%d")
     theme_slug = slugify(entry.theme, settings)
-    learned_url = settings.get("LEARNED_URL", "learned/")
+    learned_url = setting(settings, "LEARNED_URL")
     said, _ = redact(entry.said)
     anchor = f"fb-{entry.id}"
     steps = [StepView(s.status, s.date, s.date.strftime(date_format), s.note, f"{anchor}--{i}", i)
@@ -169,7 +170,7 @@ def make_item(entry: Feedback, settings: dict, targets: dict) -> Item:
                           f"{anchor}--{len(steps)}", len(steps)))
     return Item(
         id=entry.id, theme=entry.theme, theme_slug=theme_slug,
-        theme_url=settings.get("LEARNED_THEME_URL", "learned/{slug}/").format(slug=theme_slug),
+        theme_url=setting(settings, "LEARNED_THEME_URL").format(slug=theme_slug),
         url=f"{learned_url}#{anchor}", said=said, consent=entry.consent, count=entry.count,
         status=entry.status, source=entry.source,
         did_html=markdown_to_html(entry.did, settings) if entry.did else None,

@@ -6,29 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import yaml
-
 from sitekit.redact import EMAIL_MARK, PHONE_MARK, redact
+from sitekit.yamlappend import append_to_file
 
 from .model import ID_PATTERN
-
-
-class _BlockDumper(yaml.SafeDumper):
-    """Multi-line text as a `|` block, as a person would write it."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _represent_list(dumper: yaml.SafeDumper, value: list):
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
-
-
-_BlockDumper.add_representer(str, _represent_str)
-_BlockDumper.add_representer(list, _represent_list)
-_BlockDumper.ignore_aliases = lambda self, data: True
 
 
 def entry_for(*, id: str, asked: dt.date, question: str, consent: str, topic: str, status: str,
@@ -43,20 +24,6 @@ def entry_for(*, id: str, asked: dt.date, question: str, consent: str, topic: st
                 ("responded_by", responded_by), ("related", list(related)))
     entry.update((key, value) for key, value in optional if value)
     return entry
-
-
-def entry_text(entry: dict, indent: str) -> str:
-    dumped = yaml.dump(entry, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True,
-                       default_flow_style=False, width=100, indent=2)
-    lines = dumped.splitlines(keepends=True)
-    item = ["- " + lines[0]] + ["  " + line if line.strip() else line for line in lines[1:]]
-    return "".join(indent + line if line.strip() else line for line in item)
-
-
-def list_indent(text: str) -> str:
-    """The indentation of the file's existing list items (two spaces if none)."""
-    match = re.search(r"^( *)- ", text, re.MULTILINE)
-    return match.group(1) if match else "  "
 
 
 def existing_ids(text: str) -> set[str]:
@@ -81,12 +48,4 @@ def valid_id(value: str) -> bool:
 
 def append_entry(path: Path, entry: dict) -> tuple[str, int]:
     """Append to the file; returns the previous text (to restore) and the new entry's line."""
-    previous = path.read_text(encoding="utf-8") if path.exists() else ""
-    text = previous if previous.strip() else "questions:\n"
-    if not text.endswith("\n"):
-        text += "\n"
-    addition = entry_text(entry, list_indent(text))
-    line = text.count("\n") + 2
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text + "\n" + addition, encoding="utf-8")
-    return previous, line
+    return append_to_file(path, "questions", [entry])

@@ -34,9 +34,6 @@ def article_slugs(settings: dict) -> set[str]:
 
 def check_questions_file(settings: dict) -> list[problems.Problem]:
     """Every problem in the questions file, as the build would report it."""
-    problems.reset()
-    try:
-        load_questions(questions_path(settings), article_slugs(settings))
-        return problems.collected()
-    finally:
-        problems.reset()
+    found = problems.Problems()
+    load_questions(found, questions_path(settings), article_slugs(settings))
+    return found.found

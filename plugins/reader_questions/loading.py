@@ -15,9 +15,11 @@ from pelican.readers import MarkdownReader
 
 from sitekit import problems
 from sitekit.redact import redact
-from sitekit.yamldata import load_entries, report_duplicate_ids
+from sitekit.yamldata import load_entries
 
-from .model import Question, Withdrawn, model_for
+from .checks import entry_checks
+from .defaults import setting
+from .model import WITHDRAWAL, Question, Withdrawn, model_for
 from .periods import example_key, parse_key
 
 logger = logging.getLogger("pelican.plugins.reader_questions")
@@ -32,22 +34,19 @@ class Loaded:
 
 
 def questions_path(settings: dict) -> Path:
-    return Path(settings["PATH"]) / settings.get("QUESTIONS_FILE", "data/questions.yaml")
+    return Path(settings["PATH"]) / setting(settings, "QUESTIONS_FILE")
 
 
-def load_questions(path: Path, article_slugs: set[str] | None) -> Loaded:
+def load_questions(found: problems.Problems, path: Path, article_slugs: set[str] | None) -> Loaded:
     """Validate the file; report every problem; redact what is published."""
     loaded = Loaded()
     if not path.is_file():
         return loaded
-    entries = load_entries(path, "questions", model_for, {"article_slugs": article_slugs})
-    for entry in report_duplicate_ids(path, entries):
+    entries = load_entries(found, path, "questions", model_for, checks=entry_checks(article_slugs))
+    for entry in entries:
         value = entry.value
         if isinstance(value, Withdrawn):
-            leftovers = value.leftover_fields()
-            if leftovers:
-                logger.info("Question %s is withdrawn and left out of the site; delete its %s from %s "
-                            "(keep only id and asker.consent).", value.id, ", ".join(leftovers), path.name)
+            WITHDRAWAL.note_leftovers(value, path, logger)
             loaded.withdrawn.append(value)
             continue
         text, removed = redact(value.question)
@@ -75,12 +74,13 @@ def read_intros(folder: Path, kind: str, settings: dict) -> dict[str, Intro]:
     if not folder.is_dir():
         return intros
     reader = MarkdownReader(settings)
+    report = problems.of(settings).report
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix.lower() not in (".md", ".markdown"):
-            problems.report(path, 1, "file", "roundup intros are Markdown files named after their period, "
-                            f"e.g. {example_key(kind)}.md")
+            report(path, 1, "file", "roundup intros are Markdown files named after their period, "
+                   f"e.g. {example_key(kind)}.md")
             continue
         period = parse_key(path.stem, kind)
         if period is None:
@@ -88,26 +88,26 @@ def read_intros(folder: Path, kind: str, settings: dict) -> dict[str, Intro]:
             mismatch = parse_key(path.stem, other)
             why = (f"ROUNDUP_PERIOD is '{kind}', so this file should be named like {example_key(kind)}.md"
                    if mismatch else f"name it after its period, e.g. {example_key(kind)}.md")
-            problems.report(path, 1, "file", f"'{path.name}' is not a roundup period; {why}.")
+            report(path, 1, "file", f"'{path.name}' is not a roundup period; {why}.")
             continue
-        intro = read_intro(reader, path)
+        intro = read_intro(reader, path, report)
         if intro is not None:
             intros[period.key] = intro
     return intros
 
 
-def read_intro(reader: MarkdownReader, path: Path) -> Intro | None:
+def read_intro(reader: MarkdownReader, path: Path, report) -> Intro | None:
     try:
         html, metadata = reader.read(str(path))
     except Exception as error:  # a broken front matter line: report it like any source mistake
-        problems.report(path, 1, "file", f"could not be read: {error}")
+        report(path, 1, "file", f"could not be read: {error}")
         return None
     ok = True
     for key in metadata:
         if key not in INTRO_FIELDS:
-            problems.report(path, problems.metadata_line(path, key), key,
-                            "is not used in a roundup intro (the plugin sets date, slug, category and "
-                            "author); use only Title, Summary and Tags.")
+            report(path, problems.metadata_line(path, key), key,
+                   "is not used in a roundup intro (the plugin sets date, slug, category and "
+                   "author); use only Title, Summary and Tags.")
             ok = False
     if not ok:
         return None

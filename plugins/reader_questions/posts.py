@@ -9,6 +9,7 @@ from markupsafe import Markup
 from pelican.contents import Article, Author, Category
 from pelican.utils import SafeDatetime
 
+from .defaults import setting
 from .loading import Intro
 from .roundups import Roundup
 
@@ -20,17 +21,17 @@ def roundup_article(roundup: Roundup, intro: Intro | None, generator) -> Article
     settings = generator.settings
     key = roundup.period.key
     day = roundup.date
-    source = intro.path if intro else Path(settings["PATH"]) / settings.get("ROUNDUPS_PATH", "roundups") / f"{key}.md"
-    author = Author(settings.get("ROUNDUP_AUTHOR") or settings.get("AUTHOR") or "Kestrel team", settings)
+    source = intro.path if intro else Path(settings["PATH"]) / setting(settings, "ROUNDUPS_PATH") / f"{key}.md"
+    author = Author(setting(settings, "ROUNDUP_AUTHOR") or settings.get("AUTHOR") or "Kestrel team", settings)
     metadata = {
         "title": (intro.title if intro and intro.title else f"Reader questions: {roundup.period.label}"),
         "date": SafeDatetime(day.year, day.month, day.day),
-        "category": Category(settings.get("ROUNDUP_CATEGORY", "Reader questions"), settings),
+        "category": Category(setting(settings, "ROUNDUP_CATEGORY"), settings),
         "author": author,
         "authors": [author],
         "slug": f"questions-{key}",
-        "url": settings.get("ROUNDUP_URL", "questions/{period}/").format(period=key),
-        "save_as": settings.get("ROUNDUP_SAVE_AS", "questions/{period}/index.html").format(period=key),
+        "url": setting(settings, "ROUNDUP_URL").format(period=key),
+        "save_as": setting(settings, "ROUNDUP_SAVE_AS").format(period=key),
         "template": "roundup",
         "summary": (intro.summary if intro and intro.summary else roundup.summary()),
         "status": "published",
@@ -49,6 +50,6 @@ def roundup_article(roundup: Roundup, intro: Intro | None, generator) -> Article
 
 def render_body(article: Article, generator, as_of) -> None:
     """The roundup's HTML, also what feed readers get: intro, questions, still open."""
-    template = generator.get_template("partials/roundup_body")
+    template = generator.get_template("reader_questions_roundup_body")
     article._content = template.render(roundup=article.roundup, intro=Markup(article.intro_html), as_of=as_of,
                                        settings=generator.settings)

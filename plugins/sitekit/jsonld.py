@@ -1,8 +1,11 @@
 """One JSON-LD block per page, assembled here from every plugin's contribution.
 
-Plugins call ``contribute(fn)``; each ``fn(data, context)`` edits the dict for
-the page being rendered (``data`` starts with what the theme knows). The
-template calls ``{{ structured_data() }}`` once, in base.html.
+Each plugin calls ``contribute(pelican.settings, fn)`` when a build starts
+(``initialized``); the contributors are kept on that build, so a plugin
+turned off for the next build in the same process contributes nothing.
+Each ``fn(data, context)`` edits the dict for the page being rendered
+(``data`` starts with what the theme knows). The template calls
+``{{ structured_data() }}`` once, in base.html.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 Contributor = Callable[[dict, dict], None]
-_contributors: list[Contributor] = []
+KEY = "SITEKIT_JSONLD_CONTRIBUTORS"  # kept in the build's settings, so in its context too
 
 
-def contribute(contributor: Contributor) -> None:
-    if contributor not in _contributors:
-        _contributors.append(contributor)
+def contribute(settings: dict, contributor: Contributor) -> None:
+    contributors = settings.setdefault(KEY, [])
+    if contributor not in contributors:
+        contributors.append(contributor)
 
 
 def absolute(context, url: str) -> str:
@@ -75,6 +79,6 @@ def to_script(data: dict) -> Markup:
 @pass_context
 def structured_data(context) -> Markup:
     data = base_data(context)
-    for contributor in _contributors:
+    for contributor in context.get(KEY, ()):
         contributor(data, context)
     return to_script(data)

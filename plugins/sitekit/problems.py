@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican import signals
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -44,27 +46,69 @@ class BuildFailed(SystemExit):
         return format_report(self.problems)
 
 
-_problems: list[Problem] = []
+KEY = "SITEKIT_PROBLEMS"  # where a build's settings (and so its context) keep its collector
 
 
-def reset() -> None:
-    _problems.clear()
+class Problems:
+    """The source mistakes one build found, kept on that build (``problems.of(settings)``)."""
+
+    def __init__(self):
+        self.found: list[Problem] = []
+
+    def report(self, path, line: int, field: str, message: str) -> None:
+        self.found.append(Problem(str(path), int(line or 1), str(field), str(message)))
+
+    def about(self, path) -> list[Problem]:
+        return [problem for problem in self.found if Path(problem.path) == Path(path)]
+
+    def __bool__(self) -> bool:
+        return bool(self.found)
 
 
-def report(path, line: int, field: str, message: str) -> None:
-    _problems.append(Problem(str(path), int(line or 1), str(field), str(message)))
+def start(pelican) -> None:
+    """initialized: a new, empty collector for this build. Every plugin that reports connects
+    it (the same function, so it runs once) and the build's context shares it with settings."""
+    pelican.settings[KEY] = Problems()
 
 
-def collected() -> list[Problem]:
-    return list(_problems)
+def of(settings: dict) -> Problems:
+    """The collector of the build these settings (or this context) belong to. Code running
+    outside a build (unit tests, the survey import) gets one of its own."""
+    collector = settings.get(KEY)
+    if collector is None:
+        collector = settings[KEY] = Problems()
+    return collector
 
 
-def format_report(problems: list[Problem]) -> str:
+def stop_before_writing(pelican) -> None:
+    """get_writer: runs after reading, before anything is written. Stops the build when any
+    plugin reported a problem."""
+    found = of(pelican.settings).found
+    if found:
+        failure = BuildFailed(found)
+        # The `pelican` command line shows nothing of a SystemExit, so the
+        # report is printed here; sitetools.build callers print it themselves.
+        if pelican.settings.get("PRINT_BUILD_REPORT", True):
+            print(failure.report(), flush=True)
+        raise failure
+
+
+def connect() -> None:
+    """What every plugin that reports problems calls in its register() (a receiver is
+    connected once however many plugins ask, so each plugin also works alone)."""
+    signals.initialized.connect(start)
+    signals.get_writer.connect(stop_before_writing)
+
+
+def format_report(problems: list[Problem], stopped: str = "Build stopped",
+                  then: str = "Fix them and build again; the previous output is unchanged.") -> str:
+    """The report a person reads: a count, one ``path:line: field: message`` line each, what to do.
+    Tools other than the build (the survey import) say what stopped and what to do next."""
     count = len(problems)
     noun = "problem" if count == 1 else "problems"
-    lines = [f"Build stopped: {count} {noun} in the sources. Nothing was written."]
+    lines = [f"{stopped}: {count} {noun} in the sources. Nothing was written."]
     lines += [f"  {problem}" for problem in problems]
-    lines.append("Fix them and build again; the previous output is unchanged.")
+    lines.append(then)
     return "\n".join(lines)
 
 
@@ -100,3 +144,4 @@ def read_lines(path) -> list[str]:
         return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
+

@@ -29,3 +29,20 @@ _INVISIBLE = re.compile(f"[{DIRECTION_CONTROLS}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x
 def plain(text: str) -> str:
     """``text`` without direction controls and control characters (tab, CR and LF stay)."""
     return _INVISIBLE.sub("", text)
+
+
+def plural(count, singular: str, plural_form: str | None = None, *, number: bool = True) -> str:
+    """A count and the noun that agrees with it; the ``plural`` Jinja filter.
+
+    ``count`` is a number or anything with a length. The plural is
+    ``singular + "s"`` unless given; ``number=False`` leaves the count out.
+
+        >>> plural(1, "post"), plural(3, "post"), plural(2, "person", "people")
+        ('1 post', '3 posts', '2 people')
+        >>> plural(["a", "b"], "Sponsor", number=False)
+        'Sponsors'
+    """
+    if not isinstance(count, int):
+        count = len(count)
+    word = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count} {word}" if number else word

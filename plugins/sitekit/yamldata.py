@@ -2,14 +2,16 @@
 
 The questions and feedback plugins both call ``load_entries``: it reads the
 file safely (PyYAML's safe loader, with line numbers kept), validates every
-entry, reports each mistake as ``path:line: field: message`` through
-``problems`` and returns only the valid entries, each with its line.
+entry with its model, runs the plugin's checks (pure functions returning
+``Finding``s, for rules that relate fields to each other or to the site),
+checks ids are unique, reports each mistake as ``path:line: field: message``
+through ``problems`` and returns only the valid entries, each with its line.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import problems
+from .withdrawn import WithdrawnEntry
 
 MAX_DATA_FILE_BYTES = 10 * 1024 * 1024
 
@@ -102,8 +105,8 @@ def _fast_parse(text: str):
 class Entry:
     """A validated entry and the line it starts on.
 
-    ``raw`` is the mapping as read (a LineDict), so checks made after
-    validation can still name a line: ``line_of(entry.raw, ["history", 2])``.
+    ``raw`` is the mapping as read (a LineDict), so code that runs after
+    loading can still name a line: ``line_of(entry.raw, ["theme"])``.
     """
 
     value: Any
@@ -111,32 +114,32 @@ class Entry:
     raw: Any = None
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml(found: problems.Problems, path: Path) -> Any:
     """The parsed document, or None after reporting why it cannot be read."""
     path = Path(path)
     size = path.stat().st_size
     if size > MAX_DATA_FILE_BYTES:
-        problems.report(path, 1, "file", f"is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,} bytes "
-                        "(10 MB). Split it or archive old entries.")
+        found.report(path, 1, "file", f"is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,} bytes "
+                     "(10 MB). Split it or archive old entries.")
         return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.report(path, line, "file", f"is not UTF-8 (byte {error.start}); save it as UTF-8.")
+        found.report(path, line, "file", f"is not UTF-8 (byte {error.start}); save it as UTF-8.")
         return None
     control = yaml.reader.Reader.NON_PRINTABLE.search(text)
     if control:  # PyYAML refuses these before parsing, with no line to report
         line = text.count("\n", 0, control.start()) + 1
-        problems.report(path, line, "file", f"contains the control character U+{ord(control.group()):04X}, "
-                        "which YAML does not allow; delete it (most editors do not show it).")
+        found.report(path, line, "file", f"contains the control character U+{ord(control.group()):04X}, "
+                     "which YAML does not allow; delete it (most editors do not show it).")
         return None
     fast = _fast_parse(text)
     if fast is not None:
         document, duplicates = fast
         for line, key in duplicates:
-            problems.report(path, line, key, "appears twice in the same entry; keep one.")
+            found.report(path, line, key, "appears twice in the same entry; keep one.")
         return document
     loader = _LineLoader(text)
     loader.duplicate_keys = []
@@ -148,69 +151,121 @@ def read_yaml(path: Path) -> Any:
         column = f", column {mark.column + 1}" if mark else ""
         reason = getattr(error, "problem", None) or str(error)
         hint = " YAML indents with spaces, never tabs." if "\\t" in reason or "tab" in reason else ""
-        problems.report(path, line, "yaml", f"syntax error{column}: {reason}.{hint}")
+        found.report(path, line, "yaml", f"syntax error{column}: {reason}.{hint}")
         return None
     except (TypeError, ValueError) as error:  # e.g. a list used as a mapping key
-        problems.report(path, 1, "yaml", f"cannot be read: {error}.")
+        found.report(path, 1, "yaml", f"cannot be read: {error}.")
         return None
     finally:
         loader.dispose()
     for line, key in loader.duplicate_keys:
-        problems.report(path, line, key, "appears twice in the same entry; keep one.")
+        found.report(path, line, key, "appears twice in the same entry; keep one.")
     return document
 
 
-def load_entries(path: Path, list_key: str, model_for: Callable[[dict], type[BaseModel]],
-                 context: dict | None = None) -> list[Entry]:
-    """Validate every mapping under ``list_key``; report problems, return the valid ones."""
+def load_entries(found: problems.Problems, path: Path, list_key: str, model_for: Callable[[dict], type[BaseModel]],
+                 context: dict | None = None, checks: Sequence[Check] = (), unique: str = "id") -> list[Entry]:
+    """Validate every mapping under ``list_key``, then run ``checks`` (the rules that relate
+    an entry's fields to each other) on it and check that ``unique`` is; report problems,
+    return the entries with none."""
     path = Path(path)
-    document = read_yaml(path)
+    document = read_yaml(found, path)
     if document is None:
-        if path.stat().st_size <= MAX_DATA_FILE_BYTES and not problems_for(path):
-            problems.report(path, 1, list_key, f"the file is empty; start it with '{list_key}:' "
-                            "followed by a list of entries, or delete the file.")
+        if path.stat().st_size <= MAX_DATA_FILE_BYTES and not found.about(path):
+            found.report(path, 1, list_key, f"the file is empty; start it with '{list_key}:' "
+                         "followed by a list of entries, or delete the file.")
         return []
     if not isinstance(document, dict) or list_key not in document:
-        problems.report(path, getattr(document, "line", 1), list_key,
-                        f"the file must be a mapping with a '{list_key}:' list at the top.")
+        found.report(path, getattr(document, "line", 1), list_key,
+                     f"the file must be a mapping with a '{list_key}:' list at the top.")
         return []
     extra = [key for key in document if key != list_key]
     for key in extra:
-        problems.report(path, document.key_lines[key], str(key),
-                        f"unknown top-level key; only '{list_key}:' is allowed.")
+        found.report(path, document.key_lines[key], str(key),
+                     f"unknown top-level key; only '{list_key}:' is allowed.")
     items = document[list_key]
     if items is None:
         return []
     if not isinstance(items, list):
-        problems.report(path, document.key_lines[list_key], list_key, "must be a list of entries (each starting with '- ').")
+        found.report(path, document.key_lines[list_key], list_key, "must be a list of entries (each starting with '- ').")
         return []
 
     entries: list[Entry] = []
+    checked: set[int] = set()  # id() of the valid entries in which a check found something
     for index, item in enumerate(items):
         line = items.item_lines[index]
         if not isinstance(item, dict):
-            problems.report(path, line, f"{list_key}[{index}]", "each entry must be a mapping of fields (key: value).")
+            found.report(path, line, f"{list_key}[{index}]", "each entry must be a mapping of fields (key: value).")
             continue
         model = model_for(item)
         try:
             value = model.model_validate(dict(item), context=context or {})
         except ValidationError as error:
             for detail in error.errors():
-                report_validation_error(path, item, model, detail)
+                report_validation_error(found, path, item, model, detail)
+            failed = {detail["loc"][0] for detail in error.errors() if detail["loc"]}
+            report_findings(found, path, item, run_checks(checks, partial(model, item, failed, context), True))
             continue
-        entries.append(Entry(value, line, item))
-    return entries
+        entry = Entry(value, line, item)
+        entries.append(entry)
+        if report_findings(found, path, item, run_checks(checks, value)):
+            checked.add(id(entry))
+    return [entry for entry in report_duplicate_ids(found, path, entries, unique) if id(entry) not in checked]
 
 
-def problems_for(path: Path) -> list[problems.Problem]:
-    return [p for p in problems.collected() if Path(p.path) == Path(path)]
+Finding = tuple[list, str, str]
+"""What a check found: the location of the value in the entry (for its line), the field
+named in the report and the message, e.g. ``(["history", 2, "date"], "history.2.date", "...")``."""
+
+Check = Callable[[BaseModel], list[Finding]]
 
 
-def report_validation_error(path: Path, item: LineDict, model: type[BaseModel], detail: dict) -> None:
+def run_checks(checks: Sequence[Check], value: BaseModel, is_partial: bool = False) -> list[Finding]:
+    """Every finding of the checks, which are pure functions of a validated entry.
+
+    A withdrawn entry is never checked. On the part of an entry that validated
+    (``partial``), a check that reads a field that did not is skipped: that
+    field's own problem is already reported, and the other checks still run.
+    """
+    if isinstance(value, WithdrawnEntry):
+        return []
+    findings: list[Finding] = []
+    for check in checks:
+        try:
+            findings += check(value)
+        except AttributeError:
+            if not is_partial:
+                raise
+    return findings
+
+
+def partial(model: type[BaseModel], item: dict, failed: set, context: dict | None) -> BaseModel:
+    """The entry with only the fields that validated (the others are not set at all)."""
+    value = model.model_construct()
+    for name in model.model_fields:
+        if name not in failed and name in item:
+            try:
+                model.__pydantic_validator__.validate_assignment(value, name, item[name], context=context or {})
+                continue
+            except ValidationError:
+                pass
+        if name in failed or name in item:
+            value.__dict__.pop(name, None)  # not even its default: checks that read it are skipped
+    return value
+
+
+def report_findings(found: problems.Problems, path: Path, item: LineDict, findings: list[Finding]) -> bool:
+    """Report each finding at its line; True when there were any."""
+    for location, field, message in findings:
+        found.report(path, line_of(item, location), field, message)
+    return bool(findings)
+
+
+def report_validation_error(found: problems.Problems, path: Path, item: LineDict, model: type[BaseModel], detail: dict) -> None:
     location = [part for part in detail["loc"] if not isinstance(part, str) or not part.startswith("function-")]
     field = ".".join(str(part) for part in location) or "entry"
     line = line_of(item, location)
-    problems.report(path, line, field, explain(detail, model, location))
+    found.report(path, line, field, explain(detail, model, location))
 
 
 def line_of(item: LineDict, location: list) -> int:
@@ -290,14 +345,14 @@ def _model_in(annotation) -> type[BaseModel] | None:
     return None
 
 
-def report_duplicate_ids(path: Path, entries: list[Entry], field: str = "id") -> list[Entry]:
+def report_duplicate_ids(found: problems.Problems, path: Path, entries: list[Entry], field: str = "id") -> list[Entry]:
     """Report every repeated id (naming the first line); return entries with unique ids."""
     first_seen: dict[str, int] = {}
     unique = []
     for entry in entries:
         key = getattr(entry.value, field)
         if key in first_seen:
-            problems.report(path, entry.line, field, f"'{key}' is already used on line {first_seen[key]}; ids must be unique.")
+            found.report(path, entry.line, field, f"'{key}' is already used on line {first_seen[key]}; ids must be unique.")
             continue
         first_seen[key] = entry.line
         unique.append(entry)

@@ -13,31 +13,19 @@
 
 from pelican import signals
 
-from sitekit import jsonld, problems, sanitise
+from sitekit import asof, jsonld, pages, problems, sanitise, text
 
 from . import assets, datafiles, feeds, headers, home, sitemap, sources
 
 
 def start_build(pelican) -> None:
-    problems.reset()
-    if pelican.settings.get("STRICT_SOURCES", True):
-        sources.start(pelican.settings["PATH"])
     pelican.settings.setdefault("JINJA_GLOBALS", {})
     pelican.settings["JINJA_GLOBALS"]["structured_data"] = jsonld.structured_data
     pelican.settings["JINJA_GLOBALS"]["asset"] = assets.asset
-
-
-def stop_before_writing(pelican) -> None:
-    """Runs when Pelican asks for its writer: after reading, before writing."""
-    sources.stop()
-    found = problems.collected()
-    if found:
-        failure = problems.BuildFailed(found)
-        # The `pelican` command line shows nothing of a SystemExit, so the
-        # report is printed here; sitebuild callers print it themselves.
-        if pelican.settings.get("PRINT_BUILD_REPORT", True):
-            print(failure.report(), flush=True)
-        raise failure
+    pelican.settings["JINJA_GLOBALS"]["find_page"] = pages.find_page  # the menu's "page:SLUG"
+    pelican.settings.setdefault("JINJA_FILTERS", {})
+    pelican.settings["JINJA_FILTERS"].setdefault("plural", text.plural)  # {{ count|plural("post") }}
+    jsonld.contribute(pelican.settings, home.structured_data)
 
 
 def finish_output(pelican) -> None:
@@ -49,9 +37,12 @@ def finish_output(pelican) -> None:
 
 
 def register():
+    problems.connect()
+    asof.connect()
     signals.initialized.connect(start_build)
-    signals.get_writer.connect(stop_before_writing)
     signals.content_object_init.connect(sources.check_content)
+    signals.article_generator_finalized.connect(sources.check_articles)
+    signals.page_generator_finalized.connect(sources.check_pages)
     signals.content_object_init.connect(sanitise.clean_summary)
     signals.feed_generated.connect(feeds.steady_empty_feed)
     signals.feed_generated.connect(feeds.text_titles)
@@ -59,4 +50,3 @@ def register():
     signals.initialized.connect(sitemap.start)
     signals.content_written.connect(sitemap.remember)
     signals.finalized.connect(finish_output)
-    jsonld.contribute(home.structured_data)

@@ -19,19 +19,16 @@ import re
 
 from markupsafe import Markup
 
-from sitekit.asof import site_as_of
+from sitekit import asof
 
 TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
-
-DATED = ("articles", "hidden_articles", "pages", "hidden_pages")
 
 
 def steady_empty_feed(context, feed) -> None:
     """feed_generated receiver."""
     if feed.items or "latest_post_date" in vars(feed):
         return
-    dated = [item for key in DATED for item in context.get(key, []) if getattr(item, "date", None)]
-    moment = dt.datetime.combine(site_as_of(context, dated), dt.time(12, 0), tzinfo=dt.UTC)
+    moment = dt.datetime.combine(asof.of(context), dt.time(12, 0), tzinfo=dt.UTC)
     feed.latest_post_date = lambda: moment
 
 

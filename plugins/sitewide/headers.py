@@ -23,6 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sitekit.settings import Defaults
+
 from .sitemap import site_root, url_of
 
 DEFAULTS = {
@@ -37,8 +39,7 @@ CSP = re.compile(r'<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]
 REFERRER = re.compile(r'<meta\s+name="referrer"\s+content="([^"]*)"', re.I)
 
 
-def setting(settings: dict, key: str):
-    return settings.get(key, DEFAULTS[key])
+setting = Defaults(DEFAULTS)
 
 
 def meta(pattern: re.Pattern, path: Path) -> str | None:

@@ -9,11 +9,7 @@ URLs; the WebSite offers the site search (``SearchAction``).
 from __future__ import annotations
 
 from sitekit.jsonld import absolute
-
-
-def page_exists(context, url: str) -> bool:
-    pages = list(context.get("pages", [])) + list(context.get("hidden_pages", []))
-    return any(page.url == url for page in pages)
+from sitekit.pages import find_page
 
 
 def structured_data(data: dict, context) -> None:
@@ -28,7 +24,7 @@ def structured_data(data: dict, context) -> None:
         "url": root,
     }
     policy = context.get("POLICY_URL") or context.get("DISCLOSURE_POLICY_URL")
-    if policy and page_exists(context, policy):
+    if policy and find_page(context, url=policy):
         organisation["publishingPrinciples"] = absolute(context, policy)
     if "learned" in context.get("PLUGINS", []) and context.get("LEARNED_URL"):
         organisation["actionableFeedbackPolicy"] = absolute(context, context["LEARNED_URL"])

@@ -23,6 +23,8 @@ import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from sitekit.settings import Defaults
+
 DEFAULTS = {
     "SITEMAP_SAVE_AS": "sitemap.xml",
     "ROBOTS_SAVE_AS": "robots.txt",
@@ -30,15 +32,17 @@ DEFAULTS = {
 }
 TIME = re.compile(r"<time\b[^>]*\bdatetime=\"(\d{4}-\d{2}-\d{2})")
 
-_entries: dict[str, str | None] = {}  # URL relative to the site -> lastmod (YYYY-MM-DD) or None
+# This build's pages: URL relative to the site -> lastmod (YYYY-MM-DD) or None. Kept in the
+# build's settings, so every page context written (content_written) holds the same dict.
+ENTRIES = "SITEMAP_ENTRIES"
 
 
-def setting(settings: dict, key: str):
-    return settings.get(key, DEFAULTS[key])
+setting = Defaults(DEFAULTS)
 
 
 def start(pelican) -> None:
-    _entries.clear()
+    """initialized."""
+    pelican.settings[ENTRIES] = {}
 
 
 def site_root(settings: dict) -> str:
@@ -60,7 +64,9 @@ def remember(path, context) -> None:
     page = context.get("articles_page")
     if page is not None and getattr(page, "number", 1) > 1:
         return
-    _entries[url_of(output_file)] = lastmod(item, path)
+    entries = context.get(ENTRIES)
+    if entries is not None:
+        entries[url_of(output_file)] = lastmod(item, path)
 
 
 def lastmod(item, path) -> str | None:
@@ -93,9 +99,8 @@ def write(pelican) -> None:
     root = site_root(settings)
     sitemap_as = setting(settings, "SITEMAP_SAVE_AS")
     if sitemap_as:
-        (output / sitemap_as).write_text(sitemap_xml(root, _entries), encoding="utf-8")
+        (output / sitemap_as).write_text(sitemap_xml(root, settings.get(ENTRIES, {})), encoding="utf-8")
     robots_as = setting(settings, "ROBOTS_SAVE_AS")
     if robots_as:
         (output / robots_as).write_text(robots_txt(f"{root}/{sitemap_as}" if sitemap_as else None),
                                         encoding="utf-8")
-    _entries.clear()

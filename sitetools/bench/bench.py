@@ -1,18 +1,27 @@
-"""Build-speed benchmark: plain Pelican against this project, and the edit loop.
+"""Build-speed benchmark: plain Pelican against this project, with and without each speed-up, and the edit loop.
 
-    invoke bench [--articles 1000] [--questions 500] [--feedback 1000] [--runs 3] [--scale]
+    invoke bench [--articles 1000] [--questions 500] [--feedback 1000] [--runs 3] [--links 12] [--scale]
     python -m sitetools.bench.bench ...   (the same)
 
-Writes a synthetic corpus (sitetools/bench/corpus.py) into a temporary folder and
-builds it (a) with plain Pelican 4.12 (default settings and theme, no
-plugins) and (b) with this project's publishconf.py, theme and plugins. Each
-build runs in a fresh process, caches off; after one warm-up of each the
-runs are interleaved a b a b ... Search indexing and compression, when the
-project's build has them, are timed on their own lines and left out of (b).
-The edit-to-refresh loop is timed through the live-reload path
-(sitetools.live, as `make serve` uses it). Peak memory is the largest
-resident set of each build's process tree. ``--scale`` repeats the builds
-at 1,000, 5,000 and 10,000 articles. The last lines are machine-readable.
+Writes a synthetic corpus (sitetools/bench/corpus.py; ``--links 12`` gives
+every post a dozen outbound links) into a temporary folder and builds it,
+each build in a fresh process with caches off, in ONE interleaved run (one
+warm-up of each kind, then a b c b-pool b-gc a b c ...):
+
+(a)  plain Pelican 4.12: default settings and theme, no plugins;
+(b)  this project: publishconf.py, its theme and every plugin, the way
+     `invoke preview` builds. Search indexing, compression and any other
+     step sitetools.build times after Pelican are shown on their own lines
+     and left out of (b);
+(c)  (b) without the fastbuild plugin (PLUGINS without "fastbuild");
+(b) without one fastbuild piece: the Markdown pool (FASTBUILD_POOL) or the
+     garbage-collector tuning (FASTBUILD_GC), each switched off alone.
+
+Then the edit-to-refresh loop through the live-reload path (one warm
+process, sitetools.live.LiveSite(...).refresh(), as `make serve` does) and
+its ratio to (b). Peak memory is the largest resident set of each build's
+process tree. ``--scale`` repeats (a) and (b) at 1,000, 5,000 and 10,000
+articles. The last lines are machine-readable.
 """
 
 from __future__ import annotations
@@ -35,12 +44,22 @@ from sitetools.bench.corpus import write_corpus
 ROOT = Path(__file__).resolve().parents[2]  # the project: settings, theme, content
 
 SCALE_SIZES = (1000, 5000, 10000)
-EXTRA_STEPS = (("search", "search indexing"), ("compress", "compression"))
+STEP_LABELS = {"search": "search indexing", "compress": "compression"}  # other steps print their own name
+PIECES = {  # fastbuild piece -> the setting that switches it off alone
+    "pool": {"FASTBUILD_POOL": False},
+    "gc": {"FASTBUILD_GC": False},
+    "urls": {"FASTBUILD_URLS": False},
+    "listings": {"FASTBUILD_LISTINGS": False},
+}
+PIECE_LABELS = {"pool": "Markdown pool (FASTBUILD_POOL)", "gc": "GC tuning (FASTBUILD_GC)", "urls": "urls", "listings": "listings"}
 
 
 @dataclass
 class Runs:
     label: str
+    mode: str = "project"
+    changes: dict = field(default_factory=dict)
+    extras_on: bool = False
     times: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
     extras: dict = field(default_factory=dict)   # step -> [seconds]
@@ -57,8 +76,9 @@ def tree_rss_kb(pid: int) -> int:
     """Resident memory of a process and all its descendants, from /proc.
 
     Each process counts its proportional share (Pss) of pages it shares with
-    the others (the build's forked workers share most of theirs), so the sum
-    is what the tree really holds; VmRSS when smaps_rollup is missing.
+    the others, so the sum is what the tree really holds; VmRSS when
+    smaps_rollup is missing. The Markdown pool's workers are children of the
+    forkserver, itself a child of the build, so they are counted.
     """
     total, todo = 0, [pid]
     while todo:
@@ -117,27 +137,47 @@ def run_build(mode: str, content: Path, output: Path, *extra: str) -> tuple[floa
     return elapsed, peak_mb, data
 
 
-def measure(content: Path, work: Path, runs: int, say, extras: bool = True) -> tuple[Runs, Runs]:
-    """Interleaved builds; ``extras`` False leaves out search indexing and compression (scale runs)."""
-    plain, project = Runs("(a) plain Pelican 4.12"), Runs("(b) this project")
-    flags = () if extras else ("--no-extras",)
-    say("  warm-up: a b")
-    run_build("plain", content, work / "out-a")
-    run_build("project", content, work / "out-b", *flags)
+def run_once(runs: Runs, content: Path, work: Path, extras: bool) -> None:
+    """One build of this kind; its time leaves out every step timed after Pelican."""
+    if runs.mode == "plain":
+        elapsed, rss, data = run_build("plain", content, work / "out-plain")
+    else:
+        flags = ([] if extras and runs.extras_on else ["--no-extras"]) + ["--set", json.dumps(runs.changes)]
+        elapsed, rss, data = run_build("project", content, work / "out-project", *flags)
+    steps = {step: seconds for step, seconds in (data.get("timings") or {}).items() if step != "pelican"}
+    runs.times.append(elapsed - sum(steps.values()))
+    runs.rss_mb.append(rss)
+    for step, seconds in steps.items():
+        runs.extras.setdefault(step, []).append(seconds)
+
+
+def project_plugins() -> list[str]:
+    from sitetools.build import load_settings
+
+    return list(load_settings(ROOT / "publishconf.py")["PLUGINS"])
+
+
+def kinds(pieces: bool = True) -> dict[str, Runs]:
+    found = {"a": Runs("(a) plain Pelican 4.12", mode="plain"), "b": Runs("(b) this project", extras_on=True)}
+    if pieces:
+        found["c"] = Runs("(c) = (b) without fastbuild",
+                          changes={"PLUGINS": [name for name in project_plugins() if name != "fastbuild"]})
+        for piece, changes in PIECES.items():
+            found[piece] = Runs(f"(b) without {PIECE_LABELS[piece]}", changes=dict(changes))
+    return found
+
+
+def measure(content: Path, work: Path, runs: int, say, extras: bool = True, pieces: bool = True) -> dict[str, Runs]:
+    """Interleaved builds; ``extras`` False leaves search indexing and compression out (scale runs)."""
+    found = kinds(pieces)
+    say(f"  warm-up: {' '.join(found)}")
+    for kind in found.values():
+        run_once(Runs(kind.label, kind.mode, kind.changes, kind.extras_on), content, work, extras=False)
     for number in range(runs):
-        elapsed, rss, _ = run_build("plain", content, work / "out-a")
-        plain.times.append(elapsed)
-        plain.rss_mb.append(rss)
-        elapsed, rss, data = run_build("project", content, work / "out-b", *flags)
-        timings = data.get("timings", {})
-        extras = sum(timings.get(step, 0.0) for step, _ in EXTRA_STEPS)
-        project.times.append(elapsed - extras)
-        project.rss_mb.append(rss)
-        for step, _ in EXTRA_STEPS:
-            if step in timings:
-                project.extras.setdefault(step, []).append(timings[step])
-        say(f"  run {number + 1}: a {plain.times[-1]:.2f} s, b {project.times[-1]:.2f} s")
-    return plain, project
+        for kind in found.values():
+            run_once(kind, content, work, extras)
+        say(f"  run {number + 1}: " + ", ".join(f"{key} {kind.times[-1]:.2f} s" for key, kind in found.items()))
+    return found
 
 
 def measure_edits(content: Path, work: Path, edits: int) -> dict:
@@ -146,9 +186,9 @@ def measure_edits(content: Path, work: Path, edits: int) -> dict:
     return data
 
 
-def corpus(folder: Path, articles: int, questions: int, feedback: int) -> Path:
+def corpus(folder: Path, articles: int, questions: int, feedback: int, links: int = 0) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
-    return write_corpus(folder, articles, questions, feedback)
+    return write_corpus(folder, articles, questions, feedback, links=links)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--feedback", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--edits", type=int, default=5, help="edits timed in the edit-to-refresh loop")
+    parser.add_argument("--links", type=int, default=0,
+                        help="outbound links in every post (e.g. 12: link-heavy corpus; default: 2-4)")
+    parser.add_argument("--link-heavy", action="store_const", const=12, dest="links",
+                        help="the same as --links 12")
     parser.add_argument("--scale", action="store_true", help="also build 1,000, 5,000 and 10,000 articles")
     args = parser.parse_args(argv)
 
@@ -166,43 +210,53 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="kestrel-bench-") as folder:
         work = Path(folder)
-        say(f"Corpus: {args.articles:,} articles, {args.questions:,} questions, {args.feedback:,} feedback "
-            f"items; {args.runs} runs each after a warm-up, interleaved; {os.cpu_count()} CPUs")
-        content = corpus(work / "corpus", args.articles, args.questions, args.feedback)
-        plain, project = measure(content, work, args.runs, say)
+        links = f"{args.links} outbound links per post" if args.links > 2 else "2-4 outbound links per post"
+        say(f"Corpus: {args.articles:,} articles ({links}), {args.questions:,} questions, {args.feedback:,} "
+            f"feedback items; {args.runs} runs each after a warm-up, interleaved; {os.cpu_count()} CPUs")
+        content = corpus(work / "corpus", args.articles, args.questions, args.feedback, args.links)
+        found = measure(content, work, args.runs, say)
         say("  edit-to-refresh loop (warm live-reload process)")
         edits = measure_edits(content, work, args.edits)
 
-        scaled: dict[int, tuple[Runs, Runs]] = {}
+        scaled: dict[int, dict[str, Runs]] = {}
         if args.scale:
             for size in SCALE_SIZES:
                 if size == args.articles:
-                    scaled[size] = (plain, project)
+                    scaled[size] = found
                     continue
                 factor = size / max(args.articles, 1)
                 say(f"Scale: {size:,} articles")
                 content = corpus(work / "corpus", size, round(args.questions * factor),
-                                 round(args.feedback * factor))
-                scaled[size] = measure(content, work, args.runs, say, extras=False)
+                                 round(args.feedback * factor), args.links)
+                scaled[size] = measure(content, work, args.runs, say, extras=False, pieces=False)
 
+    plain, project, without = found["a"], found["b"], found["c"]
     ratio = project.median / plain.median
     edit_time = statistics.median(edits["times"])
     edit_ratio = edit_time / project.median
     cache_ratio = edits["content_cache"] / project.median
-    peak = max(project.rss_mb + [rss for _, runs in scaled.values() for rss in runs.rss_mb] + [edits["rss_mb"]])
+    peak = max([rss for kind in found.values() if kind.mode != "plain" for rss in kind.rss_mb]
+               + [rss for runs in scaled.values() for rss in runs["b"].rss_mb] + [edits["rss_mb"]])
+    gains = {piece: (found[piece].median - project.median) / found[piece].median for piece in PIECES}
+    fastbuild_gain = (without.median - project.median) / without.median
 
     say("")
-    say(f"| {args.articles:,} articles | median | min–max | peak RSS |")
+    say(f"| {args.articles:,} articles, {links} | median | min–max | peak RSS |")
     say("|---|---|---|---|")
-    for runs in (plain, project):
-        say(f"| {runs.label} | {runs.median:.2f} s | {runs.span()} | {max(runs.rss_mb):.0f} MB |")
-    for step, label in EXTRA_STEPS:
-        values = project.extras.get(step)
-        if values:
-            say(f"| {label} (not in b) | {statistics.median(values):.2f} s | {min(values):.2f}–{max(values):.2f} s | |")
-        else:
+    for kind in found.values():
+        say(f"| {kind.label} | {kind.median:.2f} s | {kind.span()} | {max(kind.rss_mb):.0f} MB |")
+    for step, values in project.extras.items():
+        say(f"| {STEP_LABELS.get(step, step)} (not in b) | {statistics.median(values):.2f} s | "
+            f"{min(values):.2f}–{max(values):.2f} s | |")
+    for step, label in STEP_LABELS.items():
+        if step not in project.extras:
             say(f"| {label} (not in b) | n/a | | |")
     say(f"| ratio b/a | {ratio:.2f} | | |")
+    say(f"| ratio c/a (the project without fastbuild) | {without.median / plain.median:.2f} | | |")
+    say(f"| fastbuild's gain: (c − b) ÷ c | {100 * fastbuild_gain:.0f} % | | |")
+    for piece in PIECES:
+        say(f"| gain of the {PIECE_LABELS[piece]} alone: (without − b) ÷ without | {100 * gains[piece]:.0f} % "
+            f"| {found[piece].median - project.median:+.2f} s | |")
     fast = sum(mode == "fast" for mode in edits["modes"])
     say(f"| edit-to-refresh ({len(edits['times'])} edits, {fast} on the fast path) | {edit_time:.3f} s | "
         f"{min(edits['times']):.3f}–{max(edits['times']):.3f} s | {edits['rss_mb']:.0f} MB |")
@@ -213,12 +267,18 @@ def main(argv: list[str] | None = None) -> int:
         say("")
         say("| articles | (a) median | (a) ms/article | (b) median | (b) ms/article | (b) peak RSS |")
         say("|---|---|---|---|---|---|")
-        for size, (a_runs, b_runs) in sorted(scaled.items()):
+        for size, runs in sorted(scaled.items()):
+            a_runs, b_runs = runs["a"], runs["b"]
             say(f"| {size:,} | {a_runs.median:.2f} s | {1000 * a_runs.median / size:.2f} | "
                 f"{b_runs.median:.2f} s | {1000 * b_runs.median / size:.2f} | {max(b_runs.rss_mb):.0f} MB |")
     say("")
-    per_1k = scaled[1000][1].median if 1000 in scaled else (project.median if args.articles == 1000 else None)
-    per_10k = scaled[10000][1].median if 10000 in scaled else (project.median if args.articles == 10000 else None)
+    per_1k = scaled[1000]["b"].median if 1000 in scaled else (project.median if args.articles == 1000 else None)
+    per_10k = scaled[10000]["b"].median if 10000 in scaled else (project.median if args.articles == 10000 else None)
+    say(f"links_per_post {args.links if args.links > 2 else 0}")
+    say(f"without_fastbuild_ratio {without.median / plain.median:.3f}")
+    say(f"fastbuild_gain {fastbuild_gain:.3f}")
+    for piece in PIECES:
+        say(f"piece_gain_{piece} {gains[piece]:.3f}")
     say(f"full_build_ratio {ratio:.3f}")
     say(f"edit_refresh_ratio {edit_ratio:.4f}")
     say(f"peak_rss_mb {peak:.0f}")

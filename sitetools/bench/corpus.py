@@ -5,8 +5,9 @@
 with front matter (headings, lists, links, code, quotes, a summary), about
 10 % sponsored (with a Sponsor) and 7 % affiliate (with matching affiliate
 links), the policy, about, ask and privacy pages, and valid
-``data/questions.yaml`` and ``data/feedback.yaml``. The same seed always
-gives the same files, so runs compare like with like.
+``data/questions.yaml`` and ``data/feedback.yaml``. ``links=12`` makes every
+post carry a dozen outbound links (the disclosure plugin scans each one).
+The same seed always gives the same files, so runs compare like with like.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def title_for(rng: random.Random, number: int) -> str:
     return f"{' '.join(rng.choice(WORDS) for _ in range(4)).capitalize()} {number}"
 
 
-def article_text(rng: random.Random, number: int, slugs: list[str], kind: str, learned_ids: list[str]) -> str:
+def article_text(rng: random.Random, number: int, slugs: list[str], kind: str, learned_ids: list[str],
+                 links: int = 0) -> str:
     title = title_for(rng, number)
     date = START + dt.timedelta(hours=17 * number)
     tags = ", ".join(rng.sample(TAGS, rng.randint(1, 4)))
@@ -91,10 +93,25 @@ def article_text(rng: random.Random, number: int, slugs: list[str], kind: str, l
     if kind == "affiliate":
         body.append(f"The patches we use are [this pack](https://www.amazon.com/dp/B0{number:07d}?tag=kestrel-20) "
                     f"(affiliate link), and the needles [this set](https://amzn.to/k{number}) (affiliate link).")
+    if links > 2:  # link-heavy corpus: `links` outbound links in all (the two above, when there, included)
+        body.append(link_paragraph(rng, number, links - 2 if slugs else links))
     body.append(f"### {sentence(rng, 3)[:-1]}")
     body.append(paragraph(rng, 5))
     body.append(paragraph(rng, 3))
     return "\n".join(meta) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+LINK_HOSTS = ["makers.example", "care.example", "outdoors.example", "trailnews.example", "fabric-lab.example",
+              "repair-cafe.example", "wool.example", "weather.example"]
+
+
+def link_paragraph(rng: random.Random, number: int, count: int) -> str:
+    """A "further reading" paragraph with ``count`` outbound links, some in a list, some inline."""
+    links = [f"[{' '.join(rng.choice(WORDS) for _ in range(3))}](https://{rng.choice(LINK_HOSTS)}/"
+             f"{rng.choice(WORDS)}/{number}-{position}?ref=kestrel)" for position in range(count)]
+    inline, listed = links[: count // 2], links[count // 2:]
+    text = " ".join(f"{sentence(rng, 8)[:-1]} {link}." for link in inline)
+    return text + "\n\n" + "\n".join(f"- {link}: {sentence(rng, 6)}" for link in listed)
 
 
 def question_entries(rng: random.Random, count: int, slugs: list[str], newest: dt.date) -> list[dict]:
@@ -164,8 +181,9 @@ def kind_of(number: int) -> str:
 
 
 def write_corpus(folder: Path, articles: int = 1000, questions: int = 500, feedback: int = 1000,
-                 seed: int = 7) -> Path:
-    """Write the corpus under ``folder/content``; returns that path."""
+                 seed: int = 7, links: int = 0) -> Path:
+    """Write the corpus under ``folder/content``; returns that path. ``links`` above 2 makes it
+    link-heavy: every post then carries that many outbound links (affiliate posts two more)."""
     rng = random.Random(seed)
     content = Path(folder) / "content"
     (content / "articles").mkdir(parents=True, exist_ok=True)
@@ -174,7 +192,7 @@ def write_corpus(folder: Path, articles: int = 1000, questions: int = 500, feedb
     slugs = [f"post-{number:05d}" for number in range(articles)]
     learned_ids = [f"fb-{number:05d}" for number in range(feedback)]
     for number in range(articles):
-        text = article_text(rng, number, slugs[:number], kind_of(number), learned_ids)
+        text = article_text(rng, number, slugs[:number], kind_of(number), learned_ids, links)
         (content / "articles" / f"{slugs[number]}.md").write_text(text, encoding="utf-8")
     for slug, (title, body) in PAGES.items():
         text = body.replace("{text}", paragraph(rng, 4))

@@ -1,15 +1,17 @@
 """One timed build in a fresh process (bench.py starts one per build).
 
     python -m sitetools.bench.driver plain   CONTENT OUTPUT
-    python -m sitetools.bench.driver project CONTENT OUTPUT [--no-extras]
+    python -m sitetools.bench.driver project CONTENT OUTPUT [--no-extras] [--set '{"KEY": value}']
     python -m sitetools.bench.driver live    CONTENT OUTPUT EDITS
 
 Prints one JSON line on stdout. ``plain`` is Pelican 4.12 with its default
 settings and theme and no plugins; ``project`` is ``sitetools.build.build``
 with publishconf.py (caches off), the way `invoke preview` builds (with
 ``--no-extras``, without the search index and compression that follow);
-``live`` keeps one warm process, as `make serve` does, and times EDITS
-one-article edits through the live-reload path.
+``--set`` overrides settings (e.g. PLUGINS without "fastbuild", or
+FASTBUILD_POOL false); ``live`` keeps one warm process, as `make serve`
+does, and times EDITS one-article edits through the live-reload path
+(``sitetools.live.LiveSite(...).refresh()``, its public API).
 """
 
 from __future__ import annotations
@@ -39,10 +41,11 @@ def plain(content: Path, output: Path) -> dict:
     return {"ok": True}
 
 
-def project(content: Path, output: Path, extras: bool = True) -> dict:
+def project(content: Path, output: Path, extras: bool = True, changes: dict | None = None) -> dict:
     from sitetools.build import build
 
-    overrides = {"PATH": str(content), "CACHE_PATH": str(output.parent / "cache-project"), **NO_CACHE}
+    overrides = {"PATH": str(content), "CACHE_PATH": str(output.parent / "cache-project"), **NO_CACHE,
+                 **(changes or {})}
     result = build(ROOT / "publishconf.py", output, overrides, search=extras, compress=extras)
     return {"ok": result.ok, "report": result.report, "timings": dict(getattr(result, "timings", {}) or {})}
 
@@ -89,7 +92,8 @@ def main(argv: list[str]) -> int:
     if mode == "plain":
         data = plain(content, output)
     elif mode == "project":
-        data = project(content, output, extras="--no-extras" not in argv)
+        changes = json.loads(argv[argv.index("--set") + 1]) if "--set" in argv else {}
+        data = project(content, output, extras="--no-extras" not in argv, changes=changes)
     else:
         data = live(content, output, int(argv[3]))
     print(json.dumps(data), flush=True)

@@ -49,7 +49,8 @@ def run(settings_file: Path, lighthouse: Path) -> bool:
         if not built.ok:
             print(built.report)
             return False
-        pages = discover(built.output, list(load_settings(settings_file).get("PLUGINS", [])))
+        site = load_settings(settings_file)
+        pages = discover(built.output, list(site.get("PLUGINS", [])), settings=site)
         print(f"Lighthouse 12 (mobile, simulated throttling) on {siteurl}/, served with gzip", flush=True)
         print(f"{'page type':<20} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}  file", flush=True)
         for kind, relative in pages.found.items():

@@ -25,13 +25,14 @@ DEFAULT_SITEURL = "https://blog.kestrel.example"
 
 def run_gates(output: Path, siteurl: str, log=None, plugins: list[str] | None = None,
               gates=GATES, browser=None, report_dir: Path | None = None,
-              pages: dict[str, str] | None = None) -> list[GateResult]:
+              pages: dict[str, str] | None = None, settings: dict | None = None) -> list[GateResult]:
     """Results of the chosen gates, in the order of GATES. `log` is the build's log
     records (None: the strict-build gate is skipped); `plugins` (the PLUGINS setting)
     makes the page types of enabled plugins required; `pages` ({name: file relative to
-    the output}) replaces the page types the browser gates visit."""
+    the output}) replaces the page types the browser gates visit; `settings` (the site's)
+    give each page type's URL pattern."""
     output, siteurl = Path(output), siteurl.rstrip("/")
-    pages = PageSet(dict(pages), [], []) if pages is not None else discover(output, plugins)
+    pages = PageSet(dict(pages), [], []) if pages is not None else discover(output, plugins, settings=settings)
     results: dict[str, GateResult] = {}
     if "build_log" in gates:
         results["build_log"] = build_log.check(log)
@@ -75,9 +76,10 @@ def check_site(settings_file: Path, siteurl: str | None = None, report_dir: Path
             failed = GateResult("strict build", unit="builds", failures=built.report.splitlines(),
                                 notes=["the build failed, so no other gate ran"])
             return False, render([failed], time.monotonic() - started)
-        plugins = list(load_settings(settings_file).get("PLUGINS", []))
-        results = run_gates(built.output, siteurl, built.log, plugins, gates, report_dir=report_dir)
-        found = discover(built.output, plugins).found
+        site = load_settings(settings_file)
+        plugins = list(site.get("PLUGINS", []))
+        results = run_gates(built.output, siteurl, built.log, plugins, gates, report_dir=report_dir, settings=site)
+        found = discover(built.output, plugins, settings=site).found
         header = (f"Checked a {Path(settings_file).name} build of {siteurl}/ "
                   f"({len(list(built.output.rglob('*.html')))} pages)\n"
                   "Page types: " + ", ".join(f"{kind} = {relative}" for kind, relative in found.items()))
