@@ -148,7 +148,7 @@ def livereload(c, port=PORT):
     if not rebuild_site() and not OUTPUT.exists():
         raise Exit("Fix the problems above, then run make serve again.", code=1)
     server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "pelicanconf.py", "publishconf.py"):
+    for pattern in ("content/**/*", "theme/**/*", "plugins/*/templates/**/*", "pelicanconf.py", "publishconf.py"):
         server.watch(str(ROOT / pattern), rebuild_site)
     server.watch(str(ROOT / "plugins/**/*.py"), lambda: print(
         "Plugin code changed: restart the server (Ctrl+C, then make serve) to load it.", flush=True))

@@ -33,10 +33,13 @@ stale pages (tests/test_live.py compares it with full builds, file for file):
    and from each generator's public attributes (``articles``, ``dates``,
    ``tags``, ``categories``, a plugin generator's own records...). Plain lists
    and dicts are changed in place, so anyone else holding them sees the
-   swap; tuples and list subclasses (fastbuild's ``MemberList`` keeps a set
-   of its items' ids) are built anew and put where the old ones were. A
+   swap; tuples and list subclasses (a subclass may keep facts about its
+   items, such as a set of their ids) are built anew and put where the old
+   ones were. A
    place that cannot be changed (a frozen dataclass holding a post) means a
-   full build instead.
+   full build instead. (A plugin that kept posts inside some other kind of
+   object would still show the old text there until the next full build; the
+   project's plugins keep theirs in dataclasses, and the tests would see it.)
 3. A fresh ``SelectiveWriter`` (a ``pelican.writers.Writer`` that overrides
    only the public ``write_file`` and ``write_feed``) is given to each
    generator's public ``generate_output``. It decides *before rendering*
@@ -46,7 +49,15 @@ stale pages (tests/test_live.py compares it with full builds, file for file):
    plugin pages that list it); everything else is skipped without rendering.
    A paginated listing is judged page by page (``pelican.paginator.Paginator``,
    as Pelican's own ``write_file`` paginates), and each page that shows a
-   changed object goes to Pelican's ``write_file`` on its own.
+   changed object goes to Pelican's ``write_file`` on its own: rewriting
+   every page of the blog's, a category's and a tag's listings would cost
+   more than everything else together (test_the_writer_paginates_as_pelican_does
+   checks the pages equal what Pelican writes).
+
+One Pelican internal is left, and not for output: before each full build
+``forget_pelican_memos`` empties the class-wide memos of ``get_content`` and
+``get_summary``, which otherwise keep every past build alive (see there; it
+fails safe, and a guard test says when Pelican changes it).
 
 A source problem found on the fast path is reported like any other
 (``sitekit.problems``) and nothing is written, so the last good site stays.
@@ -68,7 +79,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import meta
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, meta
 from pelican import signals
 from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
@@ -146,6 +157,28 @@ def explain_unreadable(generator, content: Content) -> None:
                             problems.of(settings).report)
 
 
+# ------------------------------------------------- the one Pelican internal
+def forget_pelican_memos() -> bool:
+    """Empty the memos behind ``Content.get_content``/``get_summary`` before a full build.
+
+    The only use of a Pelican internal here, and for memory, not output:
+    Pelican memoizes both methods in one dict per class (``pelican.utils.memoized``),
+    keyed by the content object, so every object of every build stays alive
+    (each holds its build's whole context): about 19 MB more per full rebuild
+    at 1,000 articles, without end, in a long `make serve`. Clearing a memo
+    can never make a page stale. If a Pelican release changes this, nothing
+    breaks (this returns False and memory grows again) and
+    tests/test_live.py::test_guard_pelican_memos_can_be_forgotten fails, to say so.
+    """
+    cleared = False
+    for name in ("get_content", "get_summary"):
+        memo = getattr(getattr(Content, name, None), "cache", None)
+        if isinstance(memo, dict):
+            memo.clear()
+            cleared = True
+    return cleared
+
+
 # --------------------------------------------------------------- the site
 class LiveSite:
     def __init__(self, settings_file, output, overrides: dict | None = None, search: bool = True):
@@ -160,6 +193,7 @@ class LiveSite:
         self.sources: dict[str, tuple[object, Content]] = {}
         self.settings: dict = {}
         self.template_reads = TemplateReads()
+        self.template_folders: list[Path] = []  # outside the theme: plugins' templates, Pelican's simple theme
 
     # ---------------------------------------------------------------- public
     def refresh(self) -> LiveResult:
@@ -186,6 +220,7 @@ class LiveSite:
 
         # Drop the last build's state first: the new build need not share memory with it.
         self.generators, self.sources, self.template_reads = None, {}, TemplateReads()
+        forget_pelican_memos()
         signals.all_generators_finalized.connect(keep)
         try:
             result = build(self.settings_file, self.output, self.overrides, search=self.search, compress=False)
@@ -198,6 +233,12 @@ class LiveSite:
             return LiveResult(False, "full", result.report, reason=reason)
         self.generators = kept
         self.settings = kept[0].settings
+        known = [Path(self.settings["PATH"]).resolve(), Path(self.settings["THEME"]).resolve()]
+        folders = template_folders(kept, known)
+        # Folders this build's plugins added: stamped now (before, nobody knew of them).
+        snapshot.update(stamp_folders([folder for folder in folders if folder not in self.template_folders],
+                                      self.settings))
+        self.template_folders = folders
         self.snapshot = snapshot
         for generator in kept:
             for kind, paths, excludes in READ_BY:
@@ -215,22 +256,10 @@ class LiveSite:
 
     # ------------------------------------------------------------- snapshot
     def take_snapshot(self) -> dict[str, tuple]:
-        settings = load_settings(self.settings_file, self.overrides) if not self.settings else self.settings
-        ignored = list(settings.get("IGNORE_FILES", [])) + [".*", "*~", "#*#"]
-        roots = [Path(settings["PATH"]), Path(settings["THEME"])]
-        stamps = {}
-        for root in roots:
-            for folder, subfolders, files in os.walk(root):
-                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-                for name in files:
-                    if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
-                        continue
-                    path = os.path.join(folder, name)
-                    try:
-                        stat = os.stat(path)
-                    except OSError:
-                        continue
-                    stamps[os.path.abspath(path)] = (stat.st_mtime_ns, stat.st_size)
+        """(mtime, size) of every file under the content, the theme, every other folder the
+        last build's templates came from (plugins ship their own) and the settings files."""
+        settings = self.settings or load_settings(self.settings_file, self.overrides)
+        stamps = stamp_folders([Path(settings["PATH"]), Path(settings["THEME"]), *self.template_folders], settings)
         for path in self.settings_file.parent.glob("*.py"):
             stat = path.stat()
             stamps[str(path)] = (stat.st_mtime_ns, stat.st_size)
@@ -288,13 +317,58 @@ class LiveSite:
         context["localsiteurl"] = self.settings["SITEURL"]  # as before a full build's writing phase
         writer = SelectiveWriter(str(self.output), self.settings, [new for new in fresh.values()],
                                  self.template_reads)
-        with writer.recording():
-            for generator in self.generators:
-                if isinstance(generator, StaticGenerator) or not hasattr(generator, "generate_output"):
-                    continue
-                generator.generate_output(writer)
+        try:
+            with writer.recording():
+                for generator in self.generators:
+                    if isinstance(generator, StaticGenerator) or not hasattr(generator, "generate_output"):
+                        continue
+                    generator.generate_output(writer)
+        except Exception as error:  # e.g. a template error: a full build reports it the usual way
+            return self.full_build(f"writing failed on the fast path ({type(error).__name__})")
         self.snapshot = current
         return LiveResult(True, "fast", written=writer.written)
+
+
+def stamp_folders(roots: list[Path], settings: dict) -> dict[str, tuple]:
+    ignored = list(settings.get("IGNORE_FILES", [])) + [".*", "*~", "#*#"]
+    stamps = {}
+    for root in roots:
+        for folder, subfolders, files in os.walk(root):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            for name in files:
+                if any(fnmatch.fnmatch(name, pattern) for pattern in ignored):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                stamps[os.path.abspath(path)] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+def template_folders(generators: list, known: list[Path]) -> list[Path]:
+    """Folders the generators' Jinja loaders search, outside the known ones (public Jinja API)."""
+    found: list[Path] = []
+
+    def visit(loader) -> None:
+        if isinstance(loader, ChoiceLoader):
+            for inner in loader.loaders:
+                visit(inner)
+        elif isinstance(loader, PrefixLoader):
+            for inner in loader.mapping.values():
+                visit(inner)
+        elif isinstance(loader, FileSystemLoader):
+            for folder in loader.searchpath:
+                path = Path(folder).resolve()
+                if path not in found and not any(path.is_relative_to(root) for root in known):
+                    found.append(path)
+
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None:
+            visit(env.loader)
+    return found
 
 
 def all_contents(generator) -> list[Content]:
@@ -365,8 +439,8 @@ class Replacer:
     Walks lists, tuples, dicts, sets and dataclass instances (never into
     content objects or other classes). Plain lists, dicts, sets and mutable
     dataclasses are changed in place; tuples and list subclasses are built
-    anew (a subclass may keep facts about its items, as fastbuild's
-    MemberList keeps their ids) and put where the old ones were. ``stuck``
+    anew (a subclass may keep facts about its items, such as a set of their
+    ids) and put where the old ones were. ``stuck``
     names each place that holds an old object and cannot be changed.
     """
 
@@ -491,16 +565,17 @@ class SelectiveWriter(Writer):
             key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
         if not (pages and template_name in self.settings["PAGINATED_TEMPLATES"]):
             if self.shows_target(template, context, kwargs):
-                return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                          override_output, url, **kwargs)
+                return super().write_file(name, template, context, relative_urls=relative_urls, paginated=paginated,
+                                          template_name=template_name, override_output=override_output, url=url,
+                                          **kwargs)
             return None
         # Pelican's write_file paginates the same way and writes every page;
         # here each page is judged alone, and one that shows a target is
         # written by Pelican's write_file as a page of its own.
         for page_name, values in paginate(self.settings, name, url, template_name, pages, kwargs):
             if self.shows_target(template, context, values):
-                super().write_file(page_name, template, context, relative_urls, {}, template_name,
-                                   override_output, url, **values)
+                super().write_file(page_name, template, context, relative_urls=relative_urls, paginated={},
+                                   template_name=template_name, override_output=override_output, url=url, **values)
         return None
 
     def write_feed(self, elements, context, *args, **kwargs):

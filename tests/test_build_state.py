@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import re
 
-from conftest import build_site, copy_content
 from helpers import edit, soup
+
+from conftest import build_site, copy_content
 
 BROKEN_DATE = "Title: Leap\nDate: 2026-02-30\nCategory: Community\n\nBody.\n"
 

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import brotli
 import pytest
-from conftest import FIXTURES, ROOT, SUBPATH_SITEURL, build_site, copy_content
 from helpers import soup
 
+from conftest import FIXTURES, ROOT, SUBPATH_SITEURL, build_site, copy_content
 from sitetools.build import load_settings
 from sitetools.checks.browser import SiteRouter, new_context
 

@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, build_site, copy_content, serve
 
+from conftest import FIXTURES, build_site, copy_content, serve
 from sitekit.text import plain
 
 PAYLOADS = [line.rstrip("\n") for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8")

@@ -5,22 +5,7 @@
 
 from pelican import signals
 
-from . import listings, memory, pool, reader, urls
-
-
-def _on(sender, name):
-    settings = getattr(sender, "settings", None) or {}
-    return bool(settings.get(name, True))
-
-
-def _urls(generators):
-    if generators and _on(generators[0], "FASTBUILD_URLS"):
-        urls.freeze(generators)
-
-
-def _listings(generator):
-    if _on(generator, "FASTBUILD_LISTINGS"):
-        listings.index(generator)
+from . import memory, pool, reader
 
 
 def register():
@@ -34,6 +19,4 @@ def register():
     signals.page_generator_preread.connect(pool.start)
     signals.page_generator_finalized.connect(pool.stop)
     signals.all_generators_finalized.connect(pool.stop)
-    signals.all_generators_finalized.connect(_urls)
-    signals.article_generator_finalized.connect(_listings)
     signals.finalized.connect(memory.finish)

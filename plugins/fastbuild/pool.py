@@ -9,6 +9,11 @@ safe under the ``pelican`` command (whose spinner is a second thread), in a
 test process or in `make serve` as in a one-shot build. The reader
 (reader.py) takes each file's result as Pelican asks for that file.
 
+When the build needs a file whose task no worker has started yet (the
+workers are still starting, or another process holds the CPU), that task
+is cancelled and its files are read in the build's process: the build
+never sits idle waiting for work nobody is doing.
+
 The pool is shut down when the pages generator has read its files, when a
 new build starts, at exit, and at once when anything (an error, Ctrl+C,
 SIGTERM) interrupts the build while it waits for a result. A worker that
@@ -32,7 +37,8 @@ logger = logging.getLogger("pelican.plugins.fastbuild")
 
 DEFAULT_WORKERS = 2
 DEFAULT_MIN_FILES = 64
-CHUNK = 4  # files per task: fewer round trips, still an even spread
+DEFAULT_START_METHOD = "forkserver"
+CHUNK = 2  # files per task: few round trips, and little to wait for when the build needs a file
 STARTED = "_FASTBUILD_STARTED"  # marks a build's shared context once the pool is set up
 
 
@@ -43,6 +49,7 @@ class _Run:
         self.ready: dict[str, tuple] = {}      # results taken from finished tasks, not yet asked for
         self.files = 0
         self.converted = 0
+        self.cancelled = 0
         self.workers: set[int] = set()
 
 
@@ -58,8 +65,12 @@ def workers(settings) -> int:
     return min(int(wanted or 0), os.cpu_count() or 1)
 
 
-def start_method() -> str:
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+def start_method(settings) -> str:
+    """FASTBUILD_START_METHOD: "spawn" or "forkserver" (never "fork": the build may have threads)."""
+    wanted = settings.get("FASTBUILD_START_METHOD", DEFAULT_START_METHOD)
+    if wanted not in ("spawn", "forkserver") or wanted not in multiprocessing.get_all_start_methods():
+        wanted = "spawn"
+    return wanted
 
 
 def markdown_files(generator) -> list[str]:
@@ -95,7 +106,7 @@ def start(generator) -> None:
     if len(files) < int(settings.get("FASTBUILD_MIN_FILES", DEFAULT_MIN_FILES)):
         return
     reader_settings = {"MARKDOWN": settings["MARKDOWN"], "FORMATTED_FIELDS": list(settings["FORMATTED_FIELDS"])}
-    context = multiprocessing.get_context(start_method())
+    context = multiprocessing.get_context(start_method(settings))
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["fastbuild.convert"])
     _run.executor = ProcessPoolExecutor(count, mp_context=context, initializer=convert.worker_init,
@@ -115,6 +126,11 @@ def take(path: str):
         return _done(_run.ready.pop(path))
     task = _run.task_of.pop(path, None)
     if task is None:
+        return None
+    if task.cancel():  # no worker has started on it (they are still starting, or all busy): read it here
+        _run.cancelled += 1
+        for other in [other for other, its in _run.task_of.items() if its is task]:
+            del _run.task_of[other]
         return None
     try:
         results = task.result()
@@ -153,7 +169,7 @@ def stop(*_args) -> None:
         executor.shutdown(wait=not pending, cancel_futures=True)
     _run.task_of = {}
     _run.ready = {}
-    _run.files = _run.converted = 0
+    _run.files = _run.converted = _run.cancelled = 0
     _run.workers = set()
 
 

@@ -28,21 +28,21 @@ def named_asker(question: Question) -> list[Finding]:
     return []
 
 
+# A field that only one status has, and what to write in it.
+STATUS_FIELDS = {"answer": ("answered", "add 'answer: |' followed by the reply"),
+                 "reason": ("declined", "say why we are not answering")}
+
+
 def status_fields(question: Question) -> list[Finding]:
     """answer only when answered, reason only when declined."""
-    status, found = question.status, []
-    if status == "answered" and question.answer is None:
-        found.append((["answer"], "answer", "is required when status is 'answered'; add 'answer: |' "
-                      "followed by the reply."))
-    if status in ("open", "declined") and question.answer is not None:
-        found.append((["answer"], "answer", f"is given but status is '{status}'; set status: answered, "
-                      "or remove the answer."))
-    if status == "declined" and question.reason is None:
-        found.append((["reason"], "reason", "is required when status is 'declined'; say why we are not "
-                      "answering."))
-    if status in ("open", "answered") and question.reason is not None:
-        found.append((["reason"], "reason", f"is only for declined questions, but status is '{status}'; "
-                      "remove it."))
+    found = []
+    for name, (status, how) in STATUS_FIELDS.items():
+        given = getattr(question, name) is not None
+        if question.status == status and not given:
+            found.append(([name], name, f"is required when status is '{status}'; {how}."))
+        elif question.status != status and given:
+            found.append(([name], name, f"is given but status is '{question.status}'; set status: {status}, "
+                          f"or remove the {name}."))
     return found
 
 

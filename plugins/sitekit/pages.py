@@ -1,10 +1,10 @@
 """One way to ask "does this page exist?": by slug or by URL.
 
-A link to a page that may not exist (the menu's ``page:SLUG``, the policy
-named by the disclosure notices, the "Ask us" link) is only written when the
-page is there, so the site never links to a missing file. Plugins call
-``find_page(context, slug=...)``; templates call the same function, which
-the sitewide plugin makes a Jinja global: ``find_page(slug="about")``.
+A link to a page that may not exist (a menu's ``page:SLUG``, a policy page
+named in a setting, an "Ask us" link) is only written when the page is
+there, so the site never links to a missing file. Plugins call
+``find_page(context, slug=...)``; templates call the same function once a
+plugin makes it a Jinja global: ``find_page(slug="about")``.
 """
 
 from __future__ import annotations

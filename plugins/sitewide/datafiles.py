@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import logging
 
+from sitekit.settings import Defaults
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_SUFFIXES = (".csv", ".tsv", ".yaml", ".yml", ".xls", ".xlsx", ".ods")
+setting = Defaults({"PRIVATE_FILE_SUFFIXES": (".csv", ".tsv", ".yaml", ".yml", ".xls", ".xlsx", ".ods")})
 
 
 def drop_private_files(generator) -> None:
     """static_generator_finalized receiver: runs before any static file is copied."""
-    suffixes = tuple(s.lower() for s in generator.settings.get("PRIVATE_FILE_SUFFIXES", DEFAULT_SUFFIXES))
+    suffixes = tuple(s.lower() for s in setting(generator.settings, "PRIVATE_FILE_SUFFIXES"))
     kept = []
     for static in generator.staticfiles:
         if str(static.source_path).lower().endswith(suffixes):

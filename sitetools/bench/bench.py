@@ -48,10 +48,8 @@ STEP_LABELS = {"search": "search indexing", "compress": "compression"}  # other 
 PIECES = {  # fastbuild piece -> the setting that switches it off alone
     "pool": {"FASTBUILD_POOL": False},
     "gc": {"FASTBUILD_GC": False},
-    "urls": {"FASTBUILD_URLS": False},
-    "listings": {"FASTBUILD_LISTINGS": False},
 }
-PIECE_LABELS = {"pool": "Markdown pool (FASTBUILD_POOL)", "gc": "GC tuning (FASTBUILD_GC)", "urls": "urls", "listings": "listings"}
+PIECE_LABELS = {"pool": "Markdown pool (FASTBUILD_POOL)", "gc": "GC tuning (FASTBUILD_GC)"}
 
 
 @dataclass
@@ -119,7 +117,7 @@ def run_build(mode: str, content: Path, output: Path, *extra: str) -> tuple[floa
     def sample():
         while not done.is_set():
             peak[0] = max(peak[0], tree_rss_kb(process.pid))
-            done.wait(0.02)
+            done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

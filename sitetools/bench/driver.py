@@ -47,7 +47,8 @@ def project(content: Path, output: Path, extras: bool = True, changes: dict | No
     overrides = {"PATH": str(content), "CACHE_PATH": str(output.parent / "cache-project"), **NO_CACHE,
                  **(changes or {})}
     result = build(ROOT / "publishconf.py", output, overrides, search=extras, compress=extras)
-    return {"ok": result.ok, "report": result.report, "timings": dict(getattr(result, "timings", {}) or {})}
+    return {"ok": result.ok, "report": result.report, "timings": dict(getattr(result, "timings", {}) or {}),
+            "cpu": time.process_time()}  # this process's CPU seconds (not the pool's workers)
 
 
 def live(content: Path, output: Path, edits: int) -> dict:
