@@ -49,9 +49,9 @@ def assert_same_site(built: Path, reference: Path) -> None:
 
 
 def full_build(tmp_path: Path, content: Path, name: str, overrides: dict | None = None) -> Path:
-    from conftest import ROOT
-
     from sitetools.build import build
+
+    from conftest import ROOT
 
     result = build(ROOT / "pelicanconf.py", tmp_path / name,
                    {"PATH": str(content), "CACHE_PATH": str(tmp_path / f"cache-{name}"), **NO_CACHE,

@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
-from helpers import edit, soup
-
 from conftest import build_site, copy_content
+from helpers import edit, soup
 
 BROKEN_DATE = "Title: Leap\nDate: 2026-02-30\nCategory: Community\n\nBody.\n"
 

@@ -14,11 +14,12 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, SUBPATH_SITEURL, build_site, copy_content
 from sitetools.build import load_settings
 from sitetools.checks.pages import PAGE_TYPES, discover
 from sitetools.checks.report import render
 from sitetools.checks.runner import GATES, run_gates
+
+from conftest import ROOT, SUBPATH_SITEURL, build_site, copy_content
 
 SITE = "https://fixture.example/blog"
 CSS = "body { color: #1d2321; background: #fbfaf7; font-family: system-ui, sans-serif; }\n"

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import FIXTURES, ROOT, build_site, serve
-from helpers import broken_links, run_pelican, soup
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
 from sitekit.problems import display_path
+
+from conftest import FIXTURES, ROOT, build_site, serve
+from helpers import broken_links, run_pelican, soup
 
 SITE = FIXTURES / "disclosure" / "site"
 ERRORS = FIXTURES / "disclosure" / "errors"

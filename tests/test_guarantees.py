@@ -25,11 +25,12 @@ from pathlib import Path
 
 import brotli
 import pytest
-from helpers import soup
 
-from conftest import FIXTURES, ROOT, SUBPATH_SITEURL, build_site, copy_content
 from sitetools.build import load_settings
 from sitetools.checks.browser import SiteRouter, new_context
+
+from conftest import FIXTURES, ROOT, SUBPATH_SITEURL, build_site, copy_content
+from helpers import soup
 
 INVOKE = str(ROOT / ".venv/bin/invoke")
 PYTHON = str(ROOT / ".venv/bin/python")

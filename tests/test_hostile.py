@@ -25,8 +25,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, build_site, copy_content, serve
 from sitekit.text import plain
+
+from conftest import FIXTURES, build_site, copy_content, serve
 
 PAYLOADS = [line.rstrip("\n") for line in (FIXTURES / "hostile" / "payloads.txt").read_text(encoding="utf-8")
             .splitlines() if line.strip() and not line.startswith("# ")]

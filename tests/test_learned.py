@@ -11,10 +11,11 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
-from helpers import broken_links, run_pelican, soup
+
+from learned.importer import ImportFailed, Mapping, import_csv, read_mapping
 
 from conftest import FIXTURES, ROOT, build_site
-from learned.importer import ImportFailed, Mapping, import_csv, read_mapping
+from helpers import broken_links, run_pelican, soup
 
 CONTENT = FIXTURES / "learned" / "content"
 SITEURL = "http://127.0.0.1:8000"

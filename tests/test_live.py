@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import assert_same_site, edit, full_build, site_files
 from pelican.contents import Article, Content
 from pelican.writers import Writer
 
-from conftest import ROOT, copy_content
 from sitetools.live import LiveSite, Replacer, SelectiveWriter, forget_pelican_memos
+
+from conftest import ROOT, copy_content
+from helpers import assert_same_site, edit, full_build, site_files
 
 LISTING = re.compile(r"^(index\.html|page/\d+/index\.html)$")
 

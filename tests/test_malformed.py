@@ -18,17 +18,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import run_pelican
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, build_site, copy_content
 from learned.importer import ImportFailed, Mapping, import_csv
 from learned.loading import load as load_feedback
 from learned.model import model_for as feedback_model_for
 from reader_questions.loading import load_questions
 from sitekit import problems
 from sitekit.yamldata import MAX_DATA_FILE_BYTES, load_entries
+
+from conftest import ROOT, build_site, copy_content
+from helpers import run_pelican
 
 INVOKE = str(ROOT / ".venv/bin/invoke")
 ARTICLE = "articles/repair-guide-basics.md"

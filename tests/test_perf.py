@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import NO_CACHE, assert_same_site, edit
 
 from conftest import ROOT, copy_content
+from helpers import NO_CACHE, assert_same_site, edit
 
 PLAIN_PLUGINS = ["sitewide", "disclosure", "reader_questions", "learned"]  # PLUGINS without fastbuild
 POOL_ON = {"FASTBUILD_POOL": True, "FASTBUILD_WORKERS": 2, "FASTBUILD_MIN_FILES": 2}

@@ -17,10 +17,11 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from helpers import broken_links, run_pelican, soup
+
+from sitekit.problems import display_path
 
 from conftest import FIXTURES, ROOT, build_site, copy_content
-from sitekit.problems import display_path
+from helpers import broken_links, run_pelican, soup
 
 CONTENT = FIXTURES / "questions" / "content"
 SITEURL = "http://127.0.0.1:8000"

@@ -9,10 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import SUBPATH_SITEURL, build_site, serve
-from helpers import html_files, soup
 
 from sitetools.checks.browser import SiteRouter, new_context
+
+from conftest import SUBPATH_SITEURL, build_site, serve
+from helpers import html_files, soup
 
 SPONSORED = "2026/a-season-with-northwind-fabrics/"
 ONLY_IN_SPONSORED = "rucksack"  # a word no other source file uses

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+
 from conftest import SUBPATH_SITEURL
 from helpers import broken_links, html_files, is_external, links, page_url, soup
 

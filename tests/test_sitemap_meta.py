@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
+
 from conftest import ROOT, SUBPATH_SITEURL, build_site, copy_content
 from helpers import html_files, soup
 
